@@ -26,7 +26,10 @@ export const approvalRequest = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
-    foreignKey({ columns: [t.companyId, t.requestedBy], foreignColumns: [membership.companyId, membership.userId] }),
+    foreignKey({
+      columns: [t.companyId, t.requestedBy],
+      foreignColumns: [membership.companyId, membership.userId],
+    }),
     foreignKey({ columns: [t.companyId, t.approverRoleId], foreignColumns: [role.companyId, role.id] }),
     check(
       'platform_approval_status_ck',

@@ -15,9 +15,7 @@ export const auditLog = pgTable(
     companyId: companyId().references(() => company.id),
     id: id(),
     seq: bigserial('seq', { mode: 'number' }).notNull(),
-    txid: xid8('txid')
-      .notNull()
-      .default(sql`pg_current_xact_id()`),
+    txid: xid8('txid').notNull().default(sql`pg_current_xact_id()`),
     at: ts('at').notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     actorTokenId: uuid('actor_token_id'),

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.ts';
 import type { Db } from './connect.ts';
@@ -59,7 +59,15 @@ export function pgCode(error: unknown): string | undefined {
   return undefined;
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 /** Maps database failures a user can cause or wait out to API errors; the rest stay 500s. */
 export function translateDbError(error: unknown): unknown {
@@ -72,8 +80,18 @@ export function translateDbError(error: unknown): unknown {
     return new AppError(400, 'bad_value', 'A value has the wrong format or size');
   if (code === '40001' || code === '40P01' || code === '55P03')
     return new AppError(409, 'busy', 'The record is busy; retry');
-  if (code && CONNECTION_CODES.has(code)) return new AppError(503, 'unavailable', 'Database unavailable; retry shortly');
+  if (code && CONNECTION_CODES.has(code))
+    return new AppError(503, 'unavailable', 'Database unavailable; retry shortly');
   if (/Connection terminated|timeout exceeded when trying to connect/i.test(String((error as any)?.message)))
     return new AppError(503, 'unavailable', 'Database unavailable; retry shortly');
   return error;
+}
+
+/** A `text[]` parameter (drizzle would otherwise expand a JS array into a list). */
+export function textArray(values: readonly string[]): SQL {
+  if (values.length === 0) return sql`'{}'::text[]`;
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 }

@@ -53,7 +53,10 @@ export const importRow = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.batchId, t.rowNo] }),
-    foreignKey({ columns: [t.companyId, t.batchId], foreignColumns: [importBatch.companyId, importBatch.id] }),
+    foreignKey({
+      columns: [t.companyId, t.batchId],
+      foreignColumns: [importBatch.companyId, importBatch.id],
+    }),
     check('platform_import_row_status_ck', sql`${t.status} in ('ok', 'error')`),
   ],
 );

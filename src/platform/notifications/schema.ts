@@ -17,7 +17,10 @@ export const notification = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
-    foreignKey({ columns: [t.companyId, t.userId], foreignColumns: [membership.companyId, membership.userId] }),
+    foreignKey({
+      columns: [t.companyId, t.userId],
+      foreignColumns: [membership.companyId, membership.userId],
+    }),
     index('platform_notification_user_ix').on(t.companyId, t.userId, t.createdAt),
   ],
 );

@@ -12,8 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { companyId, createdAt, id, ts, updatedAt, version } from '../db/columns.ts';
 import type { Translations } from '../db/columns.ts';
+import { companyId, createdAt, id, ts, updatedAt, version } from '../db/columns.ts';
 
 export const company = pgTable(
   'platform_company',
@@ -119,7 +119,10 @@ export const membership = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.userId] }),
-    foreignKey({ columns: [t.companyId, t.departmentId], foreignColumns: [department.companyId, department.id] }),
+    foreignKey({
+      columns: [t.companyId, t.departmentId],
+      foreignColumns: [department.companyId, department.id],
+    }),
     index('platform_membership_user_ix').on(t.userId),
   ],
 );
@@ -134,7 +137,10 @@ export const userRole = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.userId, t.roleId] }),
-    foreignKey({ columns: [t.companyId, t.userId], foreignColumns: [membership.companyId, membership.userId] }),
+    foreignKey({
+      columns: [t.companyId, t.userId],
+      foreignColumns: [membership.companyId, membership.userId],
+    }),
     foreignKey({ columns: [t.companyId, t.roleId], foreignColumns: [role.companyId, role.id] }),
   ],
 );

@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  foreignKey,
   date,
-
+  foreignKey,
   integer,
   jsonb,
   numeric,
@@ -15,8 +14,8 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { companyId, createdAt, id, updatedAt, version } from '../db/columns.ts';
 import type { Translations } from '../db/columns.ts';
+import { companyId, createdAt, id, updatedAt, version } from '../db/columns.ts';
 import { company } from '../org/schema.ts';
 
 const common = () => ({ version: version(), createdAt: createdAt(), updatedAt: updatedAt() });
@@ -55,7 +54,10 @@ export const exchangeRate = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('platform_exchange_rate_day_uq').on(t.companyId, t.currencyCode, t.rateDate),
-    foreignKey({ columns: [t.companyId, t.currencyCode], foreignColumns: [currency.companyId, currency.code] }),
+    foreignKey({
+      columns: [t.companyId, t.currencyCode],
+      foreignColumns: [currency.companyId, currency.code],
+    }),
     check('platform_exchange_rate_positive_ck', sql`${t.rate} > 0`),
   ],
 );
@@ -147,4 +149,11 @@ export const dictionaryEntry = pgTable(
   ],
 );
 
-export const referenceTables = { currency, exchangeRate, taxCode, paymentTerm, unitOfMeasure, dictionaryEntry };
+export const referenceTables = {
+  currency,
+  exchangeRate,
+  taxCode,
+  paymentTerm,
+  unitOfMeasure,
+  dictionaryEntry,
+};

@@ -79,7 +79,8 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy error page, for example): fall through to the generic error below.
   }
-  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
+    ?.error;
   if (error && typeof error.code === 'string') {
     const details = error.details && typeof error.details === 'object' ? (error.details as Details) : {};
     return new ApiError(res.status, error.code, String(error.message ?? error.code), details);

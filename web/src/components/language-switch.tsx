@@ -19,7 +19,12 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
         onClick: ({ key }) => void setLocale(key as Locale),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t('header.language')} data-testid="language-switch">
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        aria-label={t('header.language')}
+        data-testid="language-switch"
+      >
         {compact ? null : label}
       </Button>
     </Dropdown>

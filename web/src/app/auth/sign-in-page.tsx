@@ -66,7 +66,12 @@ export function SignInPage() {
               data-testid="sign-in-error"
             />
           ) : null}
-          <Form<Credentials> layout="vertical" requiredMark={false} onFinish={submit} disabled={signIn.isPending}>
+          <Form<Credentials>
+            layout="vertical"
+            requiredMark={false}
+            onFinish={submit}
+            disabled={signIn.isPending}
+          >
             <Form.Item
               name="email"
               label={t('auth.email')}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The business modules, bottom → top (STYLE.md). Each contributes its routes; subscribers, jobs,
+ * permissions and merge handlers register themselves when the module's index.ts is imported.
+ */
+export interface ModuleDef {
+  name: string;
+  routes(app: FastifyInstance): void;
+}
+
+export const modules: ModuleDef[] = [];

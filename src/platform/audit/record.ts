@@ -1,0 +1,49 @@
+import type { Tx } from '../db/tx.ts';
+import { newId } from '../ids.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { type AuditChanges, auditLog } from './schema.ts';
+
+/** Fields never written to the audit log, whatever the entity. */
+const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'content', 'password']);
+const IGNORED_FIELDS = new Set(['version', 'updatedAt', 'createdAt']);
+
+export function diff(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): AuditChanges {
+  const changes: AuditChanges = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (IGNORED_FIELDS.has(key)) continue;
+    const b = before?.[key] ?? null;
+    const a = after?.[key] ?? null;
+    if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    changes[key] = SECRET_FIELDS.has(key) ? { before: '***', after: '***' } : { before: b, after: a };
+  }
+  return changes;
+}
+
+export interface AuditInput {
+  entity: string;
+  entityId: string;
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  reason?: string;
+}
+
+/** Writes one audit row in the caller's transaction: who, what changed, why, which request. */
+export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+  await tx.insert(auditLog).values({
+    companyId: actor.companyId,
+    id: newId(),
+    actorUserId: actor.name === 'system' ? null : actor.userId,
+    actorTokenId: actor.tokenId ?? null,
+    requestId: actor.requestId ?? null,
+    entity: input.entity,
+    entityId: input.entityId,
+    action: input.action,
+    changes: diff(input.before ?? null, input.after ?? null),
+    reason: input.reason ?? actor.reason ?? null,
+  });
+}

@@ -1,0 +1,35 @@
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { FullPageSpin } from '../components/full-page-spin.tsx';
+import { settingsRoutes } from '../modules/settings/routes.tsx';
+import { RequireSession } from './auth/require-session.tsx';
+import { SignInPage } from './auth/sign-in-page.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { UPCOMING_MODULES } from './modules.tsx';
+import { ComingSoonPage } from './pages/coming-soon-page.tsx';
+import { CrashPage } from './pages/crash-page.tsx';
+import { DashboardPage } from './pages/dashboard-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <SignInPage />, errorElement: <CrashPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    errorElement: <CrashPage />,
+    hydrateFallbackElement: <FullPageSpin />, // while a lazily loaded page of the first URL arrives
+    children: [
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      settingsRoutes,
+      ...UPCOMING_MODULES.map((entry) => ({
+        path: `${entry.path.slice(1)}/*`,
+        element: <ComingSoonPage moduleKey={entry.key} />,
+      })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,45 @@
+// Shapes of the settings API (users, roles, notifications) as the server sends them.
+
+import type { LocalizedText } from '../../i18n/localized.ts';
+
+export interface UserRoleRef {
+  id: string;
+  code: string;
+  name: LocalizedText;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  disabled: boolean;
+  roles: UserRoleRef[];
+  departmentId: string | null;
+  lastLoginAt?: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export type RecordScope = 'own' | 'team' | 'company';
+
+export interface Role {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  builtIn: boolean;
+  /** `module.entity.verb`, or wildcards: `accounting.*`, `*` (everything). */
+  permissions: string[];
+  recordScope: RecordScope;
+  fieldMasks: Record<string, string[]>;
+  version: number;
+}
+
+export interface Notification {
+  id: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
