@@ -49,6 +49,12 @@ export function testDb(kind: DbKind): Promise<Db> {
   return db;
 }
 
+/** The connection URL of this process's PostgreSQL test database (for child processes). */
+export async function testDbUrl(): Promise<string> {
+  await testDb('postgres');
+  return databaseUrl(process.env.TEST_DATABASE_URL!, pgDatabaseName!);
+}
+
 export async function closeTestDbs(): Promise<void> {
   for (const [kind, db] of cache) {
     cache.delete(kind);
