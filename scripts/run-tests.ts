@@ -1,6 +1,6 @@
 // `npm test`: prepares the migrated PGlite template once, runs every test file (node's runner, tsx),
 // prints how many DB tests ran on each database, and drops the PostgreSQL databases the run created.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ const args = process.argv.slice(2);
 function testFiles(): string[] {
   if (args.length > 0) return args;
   const files: string[] = [];
-  for (const dir of ['src', 'test']) {
+  for (const dir of ['src', 'test', 'web/src']) {
     for (const entry of fs.readdirSync(path.join(root, dir), { recursive: true })) {
       const rel = path.join(dir, String(entry));
       if (/\.test\.ts$/.test(rel)) files.push(rel);
@@ -39,6 +39,15 @@ async function main(): Promise<number> {
   const countDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-test-counts-'));
   const started = Date.now();
   await ensureTemplate();
+  if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) {
+    // The browser test and the tests that start a real server need the web app; build it once, up front.
+    console.log('Building the web app for the browser tests…');
+    const built = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) return built.status ?? 1;
+  }
   if (process.env.TEST_DATABASE_URL)
     console.log(`DB tests run on PGlite and on PostgreSQL (${new URL(process.env.TEST_DATABASE_URL).host}).`);
   else console.log('DB tests run on PGlite only: set TEST_DATABASE_URL to also run them on PostgreSQL.');

@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/types.ts';
 
@@ -19,6 +19,16 @@ function actionColor(action: string): string | undefined {
 export function ActionTag({ action }: { action: string }) {
   const { t } = useTranslation();
   return <Tag color={actionColor(action)}>{t(`audit.actions.${action}`, { defaultValue: action })}</Tag>;
+}
+
+/** The kind of record (`platform.user`) in words, with the code on hover for people who filter by it. */
+export function EntityTag({ entity }: { entity: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={entity}>
+      <Tag style={{ width: 'fit-content' }}>{t(`entities.${entity}`, { defaultValue: entity })}</Tag>
+    </Tooltip>
+  );
 }
 
 /** Who did it: the person, else an API token, else the system. */

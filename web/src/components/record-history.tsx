@@ -1,5 +1,5 @@
 import { HistoryOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Empty, Flex, Grid, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Drawer, Empty, Flex, Spin, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flattenPages, useAuditLog } from '../api/audit-log.ts';
@@ -7,6 +7,7 @@ import { errorMessage } from '../api/errors.ts';
 import { ActionTag, ActorName } from './audit-display.tsx';
 import { ChangesList } from './changes-list.tsx';
 import { formatDateTime } from './format.ts';
+import { useIsPhone } from './use-is-phone.ts';
 
 interface RecordRef {
   /** Audit entity name, as the server writes it (e.g. `user`, `sales_order`). */
@@ -62,7 +63,7 @@ export function RecordHistoryTimeline({
 /** A "History" button that opens the record's change history in a drawer; put it on every record page. */
 export function RecordHistory({ entity, entityId }: RecordRef) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
+  const isPhone = useIsPhone();
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -73,7 +74,7 @@ export function RecordHistory({ entity, entityId }: RecordRef) {
         title={t('history.title')}
         open={open}
         onClose={() => setOpen(false)}
-        size={screens.sm === false ? '100%' : 480}
+        size={isPhone ? '100%' : 480}
         destroyOnHidden
       >
         <RecordHistoryTimeline entity={entity} entityId={entityId} enabled={open} />

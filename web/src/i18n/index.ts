@@ -3,6 +3,7 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client.ts';
+import { browserLocale } from './detect.ts';
 import { en } from './locales/en.ts';
 import { zhCN } from './locales/zh-CN.ts';
 
@@ -26,16 +27,6 @@ function readStoredLocale(): Locale | null {
   } catch {
     return null; // storage disabled (private mode, sandboxed iframe)
   }
-}
-
-/** The browser's preference: the first language we support wins; any Chinese variant means zh-CN. */
-export function browserLocale(languages: readonly string[]): Locale {
-  for (const language of languages) {
-    const tag = language.toLowerCase();
-    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
-    if (tag === 'en' || tag.startsWith('en-')) return 'en';
-  }
-  return 'en';
 }
 
 export function initialLocale(): Locale {

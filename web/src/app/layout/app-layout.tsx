@@ -1,10 +1,11 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Drawer, Flex, Grid, Layout, Typography, theme } from 'antd';
+import { Button, Drawer, Flex, Layout, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { Logo } from '../../components/logo.tsx';
+import { useIsPhone } from '../../components/use-is-phone.ts';
 import { NotificationBell } from '../../modules/settings/notifications/notification-bell.tsx';
 import { CompanySwitcher } from './company-switcher.tsx';
 import { NavMenu } from './nav-menu.tsx';
@@ -33,8 +34,7 @@ function Brand({ showName = true, dark = false }: { showName?: boolean; dark?: b
 export function AppLayout() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const screens = Grid.useBreakpoint();
-  const isPhone = screens.md === false;
+  const isPhone = useIsPhone();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 

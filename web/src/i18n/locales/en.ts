@@ -91,6 +91,7 @@ export const en = {
     title: 'Notifications',
     empty: 'You are all caught up',
     markRead: 'Mark as read',
+    markAllRead: 'Mark all as read',
     unread: 'Unread',
     open: 'Notifications ({{count}} unread)',
   },
@@ -149,6 +150,10 @@ export const en = {
     permissionsCount_other: '{{count}} permissions',
     recordScope: 'Record scope',
     fieldMasks: 'Hidden fields',
+    groups: {
+      platform: 'Platform',
+      catalog: 'Catalog',
+    },
     scope: {
       own: 'Own records',
       team: 'Team records',
@@ -181,6 +186,16 @@ export const en = {
       password_change: 'Changed password',
       password_reset: 'Reset password',
       revoke: 'Revoked',
+    },
+  },
+  entities: {
+    platform: {
+      user: 'User',
+      role: 'Role',
+      session: 'Sign-in session',
+      company: 'Company',
+      api_token: 'API token',
+      department: 'Department',
     },
   },
   history: {

@@ -5,7 +5,7 @@ import type { Messages } from './en.ts';
 export const zhCN: Messages = {
   app: {
     name: 'Tandem',
-    tagline: '客户管理与企业资源计划，一个系统',
+    tagline: 'CRM 与 ERP 一体化系统',
     version: '版本 {{version}}',
   },
   common: {
@@ -93,6 +93,7 @@ export const zhCN: Messages = {
     title: '通知',
     empty: '暂无新通知',
     markRead: '标为已读',
+    markAllRead: '全部标为已读',
     unread: '未读',
     open: '通知（{{count}} 条未读）',
   },
@@ -151,6 +152,10 @@ export const zhCN: Messages = {
     permissionsCount_other: '{{count}} 项权限',
     recordScope: '数据范围',
     fieldMasks: '隐藏字段',
+    groups: {
+      platform: '平台',
+      catalog: '产品目录',
+    },
     scope: {
       own: '本人记录',
       team: '本团队记录',
@@ -183,6 +188,16 @@ export const zhCN: Messages = {
       password_change: '修改密码',
       password_reset: '重置密码',
       revoke: '吊销',
+    },
+  },
+  entities: {
+    platform: {
+      user: '用户',
+      role: '角色',
+      session: '登录会话',
+      company: '公司',
+      api_token: 'API 令牌',
+      department: '部门',
     },
   },
   history: {

@@ -36,25 +36,40 @@ export function useRoles() {
 
 const notificationsKey = ['notifications'] as const;
 
-export function useNotifications() {
+/** The badge: polled once a minute, and refreshed when the window regains focus. */
+export function useUnreadCount() {
   return useQuery({
-    queryKey: notificationsKey,
-    queryFn: ({ signal }) => http.get<Page<Notification>>('/notifications', { limit: 20 }, signal),
+    queryKey: [...notificationsKey, 'unread-count'],
+    queryFn: ({ signal }) => http.get<{ count: number }>('/notifications/unread-count', undefined, signal),
+    select: (data) => data.count,
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
   });
 }
 
+/** The latest notifications, fetched while the bell's panel is open. */
+export function useNotifications(enabled: boolean) {
+  return useQuery({
+    queryKey: [...notificationsKey, 'list'],
+    queryFn: ({ signal }) => http.get<Page<Notification>>('/notifications', { limit: 20 }, signal),
+    enabled,
+  });
+}
+
+function refreshNotifications(): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: notificationsKey });
+}
+
 export function useMarkNotificationRead() {
   return useMutation({
     mutationFn: (id: string) => http.post(`/notifications/${encodeURIComponent(id)}/read`),
-    onSuccess: (_, id) => {
-      const readAt = new Date().toISOString();
-      queryClient.setQueryData<Page<Notification>>(notificationsKey, (page) =>
-        page
-          ? { ...page, items: page.items.map((item) => (item.id === id ? { ...item, readAt } : item)) }
-          : page,
-      );
-    },
+    onSuccess: refreshNotifications,
+  });
+}
+
+export function useMarkAllNotificationsRead() {
+  return useMutation({
+    mutationFn: () => http.post<{ updated: number }>('/notifications/read-all'),
+    onSuccess: refreshNotifications,
   });
 }

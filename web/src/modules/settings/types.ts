@@ -37,6 +37,8 @@ export interface Role {
 
 export interface Notification {
   id: string;
+  /** What produced it (e.g. `approval.requested`); the title and body are already in the user's language. */
+  kind?: string;
   title: string;
   body: string | null;
   link: string | null;

@@ -1,12 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { flattenPages, useAuditLog } from '../../../api/audit-log.ts';
 import { errorMessage } from '../../../api/errors.ts';
 import type { AuditEntry } from '../../../api/types.ts';
-import { ActionTag, ActorName } from '../../../components/audit-display.tsx';
+import { ActionTag, ActorName, EntityTag } from '../../../components/audit-display.tsx';
 import { ChangesList } from '../../../components/changes-list.tsx';
+import { ContentCard } from '../../../components/content-card.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { AuditFilters, type AuditFilterValues } from './audit-filters.tsx';
@@ -57,7 +58,7 @@ export function AuditLogPage() {
       dataIndex: 'entity',
       render: (entity: string, entry) => (
         <Flex vertical gap={2}>
-          <Tag style={{ width: 'fit-content' }}>{entity}</Tag>
+          <EntityTag entity={entity} />
           <Tooltip title={entry.entityId}>
             <Typography.Link
               style={{ fontSize: 12, fontFamily: 'monospace' }}
@@ -103,7 +104,7 @@ export function AuditLogPage() {
           </Button>
         }
       />
-      <Card>
+      <ContentCard>
         <AuditFilters value={filters} onChange={updateFilters} onReset={resetFilters} />
         {log.isError ? (
           <Alert type="error" showIcon title={errorMessage(t, log.error)} style={{ marginBottom: 16 }} />
@@ -124,7 +125,7 @@ export function AuditLogPage() {
             </Button>
           </Flex>
         ) : null}
-      </Card>
+      </ContentCard>
     </>
   );
 }

@@ -1,20 +1,27 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, List, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { errorMessage } from '../../../api/errors.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { useMarkNotificationRead, useNotifications } from '../queries.ts';
+import {
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+  useNotifications,
+  useUnreadCount,
+} from '../queries.ts';
 import type { Notification } from '../types.ts';
 
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const notifications = useNotifications();
+  const unread = useUnreadCount().data ?? 0;
+  const notifications = useNotifications(open);
   const markRead = useMarkNotificationRead();
+  const markAllRead = useMarkAllNotificationsRead();
   const items = notifications.data?.items ?? [];
-  const unread = items.filter((item) => !item.readAt).length;
 
   const openItem = (item: Notification) => {
     if (!item.readAt) markRead.mutate(item.id);
@@ -26,12 +33,17 @@ export function NotificationBell() {
 
   const content = (
     <div style={{ width: 'min(360px, calc(100vw - 32px))', maxHeight: 420, overflow: 'auto' }}>
-      {items.length === 0 ? (
+      {notifications.isPending ? (
+        <Flex justify="center" style={{ padding: 24 }}>
+          <Spin />
+        </Flex>
+      ) : notifications.isError ? (
+        <Typography.Text type="danger">{errorMessage(t, notifications.error)}</Typography.Text>
+      ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
         <List
           dataSource={items}
-          loading={notifications.isFetching && !notifications.data}
           renderItem={(item) => (
             <List.Item
               style={{ cursor: item.link ? 'pointer' : 'default', paddingInline: 4 }}
@@ -81,7 +93,21 @@ export function NotificationBell() {
     <Popover
       trigger="click"
       placement="bottomRight"
-      title={t('notifications.title')}
+      title={
+        <Flex justify="space-between" align="center">
+          {t('notifications.title')}
+          {unread > 0 ? (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => markAllRead.mutate()}
+              loading={markAllRead.isPending}
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          ) : null}
+        </Flex>
+      }
       content={content}
       open={open}
       onOpenChange={setOpen}

@@ -1,7 +1,8 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/errors.ts';
+import { ContentCard } from '../../../components/content-card.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { type LocalizedText, useLocalized } from '../../../i18n/localized.ts';
 import { useRoles } from '../queries.ts';
@@ -31,7 +32,7 @@ function RoleDetails({ role }: { role: Role }) {
       {groupByModule(role.permissions).map(([module, permissions]) => (
         <Flex key={module} gap={8} align="baseline" wrap>
           <Typography.Text strong style={{ minWidth: 96 }}>
-            {t(`nav.${module}`, { defaultValue: module })}
+            {t([`nav.${module}`, `roles.groups.${module}`], { defaultValue: module })}
           </Typography.Text>
           <Flex gap={4} wrap style={{ flex: 1, minWidth: 0 }}>
             {permissions.map((permission) => (
@@ -114,7 +115,7 @@ export function RolesPage() {
           </Button>
         }
       />
-      <Card>
+      <ContentCard>
         {roles.isError ? (
           <Alert type="error" showIcon title={errorMessage(t, roles.error)} style={{ marginBottom: 16 }} />
         ) : null}
@@ -124,11 +125,11 @@ export function RolesPage() {
           dataSource={roles.data?.items ?? []}
           loading={roles.isFetching}
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 760 }}
           expandable={{ expandedRowRender: (role) => <RoleDetails role={role} />, expandRowByClick: true }}
           data-testid="roles-table"
         />
-      </Card>
+      </ContentCard>
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { Descriptions, Drawer, Flex, Grid, Tag } from 'antd';
+import { Descriptions, Drawer, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../components/format.ts';
 import { RecordHistory } from '../../../components/record-history.tsx';
+import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useLocalized } from '../../../i18n/localized.ts';
 import type { User } from '../types.ts';
 
@@ -15,14 +16,14 @@ export function UserStatusTag({ disabled }: { disabled: boolean }) {
 export function UserDrawer({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const pick = useLocalized();
-  const screens = Grid.useBreakpoint();
+  const isPhone = useIsPhone();
 
   return (
     <Drawer
       open={user !== null}
       onClose={onClose}
       title={user?.name ?? t('users.detailTitle')}
-      size={screens.sm === false ? '100%' : 520}
+      size={isPhone ? '100%' : 520}
       extra={user ? <RecordHistory entity="platform.user" entityId={user.id} /> : null}
       data-testid="user-drawer"
     >

@@ -1,9 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flattenPages } from '../../../api/audit-log.ts';
 import { errorMessage } from '../../../api/errors.ts';
+import { ContentCard } from '../../../components/content-card.tsx';
 import { formatDate } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useLocalized } from '../../../i18n/localized.ts';
@@ -65,7 +66,7 @@ export function UsersPage() {
           </Button>
         }
       />
-      <Card>
+      <ContentCard>
         <Input.Search
           allowClear
           placeholder={t('users.searchPlaceholder')}
@@ -93,7 +94,7 @@ export function UsersPage() {
             </Button>
           </Flex>
         ) : null}
-      </Card>
+      </ContentCard>
       <UserDrawer user={selected} onClose={() => setSelected(null)} />
     </>
   );
