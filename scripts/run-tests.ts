@@ -42,10 +42,14 @@ async function main(): Promise<number> {
   if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) {
     // The browser test and the tests that start a real server need the web app; build it once, up front.
     console.log('Building the web app for the browser tests…');
-    const built = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    const built = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     if (built.status !== 0) return built.status ?? 1;
   }
   if (process.env.TEST_DATABASE_URL)
