@@ -64,6 +64,7 @@ CREATE TABLE "crm_customer" (
 	"name_key" text NOT NULL,
 	"search_text" text NOT NULL,
 	"search_grams" text[] DEFAULT '{}'::text[] NOT NULL,
+	"name_grams" text[] DEFAULT '{}'::text[] NOT NULL,
 	"tax_id" text,
 	"industry_code" text,
 	"source_code" text,
@@ -354,7 +355,7 @@ CREATE UNIQUE INDEX "crm_customer_tax_id_uq" ON "crm_customer" USING btree ("com
 CREATE INDEX "crm_customer_name_key_ix" ON "crm_customer" USING btree ("company_id","name_key");--> statement-breakpoint
 CREATE INDEX "crm_customer_owner_ix" ON "crm_customer" USING btree ("company_id","owner_user_id");--> statement-breakpoint
 CREATE INDEX "crm_customer_grams_ix" ON "crm_customer" USING gin ("search_grams");--> statement-breakpoint
-CREATE INDEX "crm_customer_search_trgm_ix" ON "crm_customer" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "crm_customer_name_grams_ix" ON "crm_customer" USING gin ("name_grams");--> statement-breakpoint
 CREATE INDEX "crm_customer_address_customer_ix" ON "crm_customer_address" USING btree ("company_id","customer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "crm_timeline_source_uq" ON "crm_timeline_entry" USING btree ("company_id","source_event_id");--> statement-breakpoint
 CREATE INDEX "crm_timeline_customer_ix" ON "crm_timeline_entry" USING btree ("company_id","customer_id","occurred_at");--> statement-breakpoint

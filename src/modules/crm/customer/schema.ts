@@ -22,8 +22,9 @@ const audited = () => ({ version: version(), createdAt: createdAt(), updatedAt: 
 /**
  * THE customer of the whole system (sales, warehouse, accounting and service point at it).
  * `name_key` is the normalised name (width, case, punctuation, company-form suffix removed) for exact
- * duplicate checks; `search_text` holds name, pinyin and initials for search; `search_grams` the
- * character bigrams that back two-character Chinese fragment search with a GIN index.
+ * duplicate checks, `name_grams` its character bigrams for fuzzy ones; `search_text` holds name, pinyin,
+ * initials, code and tax id; `search_grams` its bigrams, which back fragment search (two Chinese
+ * characters, pinyin initials) with a GIN index — trigram indexes miss two-character fragments.
  */
 export const customer = pgTable(
   'crm_customer',
@@ -37,6 +38,7 @@ export const customer = pgTable(
     nameKey: text('name_key').notNull(),
     searchText: text('search_text').notNull(),
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    nameGrams: text('name_grams').array().notNull().default(sql`'{}'::text[]`),
     taxId: text('tax_id'),
     industryCode: text('industry_code'),
     sourceCode: text('source_code'),
@@ -67,7 +69,7 @@ export const customer = pgTable(
     index('crm_customer_name_key_ix').on(t.companyId, t.nameKey),
     index('crm_customer_owner_ix').on(t.companyId, t.ownerUserId),
     index('crm_customer_grams_ix').using('gin', t.searchGrams),
-    index('crm_customer_search_trgm_ix').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('crm_customer_name_grams_ix').using('gin', t.nameGrams),
     foreignKey({
       columns: [t.companyId, t.ownerUserId],
       foreignColumns: [membership.companyId, membership.userId],
