@@ -43,6 +43,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
     },
     routerOptions: { maxParamLength: 200 },
+    // Router failures (a path parameter over maxParamLength, a malformed %-escape) in the one error shape.
+    frameworkErrors: (error, req, reply) => handleError(error, req, reply),
   });
   app.decorate('tandem', { db: options.db, config });
   app.setValidatorCompiler(validatorCompiler);
@@ -54,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   for (const type of [
     'text/csv',
+    'application/vnd.ms-excel', // what Windows browsers call a .csv file
     'application/octet-stream',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ]) {

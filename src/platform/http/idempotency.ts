@@ -22,7 +22,8 @@ function fingerprint(req: FastifyRequest): string {
     .update('\0')
     .update(req.url)
     .update('\0')
-    .update(JSON.stringify(req.body ?? null))
+    // Uploads are Buffers: hash their bytes, never a JSON rendering of them.
+    .update(Buffer.isBuffer(req.body) ? req.body : JSON.stringify(req.body ?? null))
     .digest('hex');
 }
 
