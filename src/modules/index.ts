@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { crm } from './crm/index.ts';
 
 /**
  * The business modules, bottom → top (STYLE.md). Each contributes its routes; subscribers, jobs,
@@ -9,4 +10,4 @@ export interface ModuleDef {
   routes(app: FastifyInstance): void;
 }
 
-export const modules: ModuleDef[] = [];
+export const modules: ModuleDef[] = [crm];

@@ -10,3 +10,4 @@ export * from './notifications/schema.ts';
 export * from './org/schema.ts';
 export * from './outbox/schema.ts';
 export * from './reference/schema.ts';
+export * from './sequences/schema.ts';

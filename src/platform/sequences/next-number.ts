@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { one, type Tx } from '../db/tx.ts';
+
+/**
+ * The next number of a per-company counter, taken in the caller's transaction: it locks the counter
+ * row until commit (so numbers are gap-free and never repeat); only this row serialises writers.
+ */
+export async function nextNumber(tx: Tx, companyId: string, key: string): Promise<number> {
+  const row = await one<{ last_value: number }>(
+    tx,
+    sql`insert into platform_sequence as s (company_id, key, last_value) values (${companyId}, ${key}, 1)
+        on conflict (company_id, key) do update set last_value = s.last_value + 1
+        returning last_value`,
+  );
+  return Number(row!.last_value);
+}
+
+/** Renders a numbering pattern: `{seq:6}` → zero-padded number, other `{name}` → the given part. */
+export function renderPattern(pattern: string, seq: number, parts: Record<string, string> = {}): string {
+  return pattern.replace(/\{(\w+)(?::(\d+))?\}/g, (_m, name: string, width?: string) =>
+    name === 'seq' ? String(seq).padStart(Number(width ?? 1), '0') : (parts[name] ?? ''),
+  );
+}
