@@ -5,9 +5,11 @@ import { hashPassword, passwordProblems } from './platform/auth/passwords.ts';
 import { loadConfig } from './platform/config.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/lock.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { ensureRegions } from './platform/reference/regions.ts';
 import { one, rows, withTransaction } from './platform/db/tx.ts';
 import { DEMO_PASSWORD, seedDemo } from './platform/demo/seed.ts';
 import { newId, newSecret } from './platform/ids.ts';
+import { importCommand } from './platform/imports/cli.ts';
 import { addMember } from './platform/org/create-company.ts';
 import { openDatabase, startServer } from './server.ts';
 
@@ -21,6 +23,8 @@ Commands:
   create-user --email E --name N [--role CODE] [--password P] [--company CODE]
                             add a user (a password is generated and printed if not given)
   seed-demo                 add the demo company 星辰贸易 with a user per role
+  import <entity> <file> [--dry-run] [--company CODE]
+                            import a CSV or XLSX file (e.g. platform.user), printing progress
   audit verify              check the audit log's hash chain and report the first broken link
   --help                    this text
 
@@ -38,6 +42,7 @@ async function withDb<T>(
   const db = await openDatabase(config, (m) => console.log(m));
   try {
     await migrate(db);
+    await ensureRegions(db.orm);
     return await fn(db);
   } finally {
     await db.close();
@@ -77,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'create-user':
       return createUserCommand(rest);
+    case 'import':
+      return importCommand(rest, withDb);
     case 'audit':
       if (rest[0] !== 'verify') break;
       return withDb('audit verify', async (db) => {

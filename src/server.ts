@@ -14,6 +14,7 @@ import { startScheduler } from './platform/jobs/scheduler.ts';
 import { onMailQueued, sendQueuedMail } from './platform/mail/queue.ts';
 import { bootstrapIfEmpty } from './platform/org/bootstrap.ts';
 import { startDispatcher } from './platform/outbox/dispatcher.ts';
+import { ensureRegions } from './platform/reference/regions.ts';
 import { platformRoutes } from './platform/routes.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +56,7 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
     : acquireDataDirLock(config.dataDir, { role: 'server', command: 'start', port: config.port });
   const db = await openDatabase(config, say);
   await migrate(db);
+  await ensureRegions(db.orm);
   const first = await bootstrapIfEmpty(db, config);
   if (first) {
     const line = '─'.repeat(60);

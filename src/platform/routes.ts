@@ -1,13 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { approvalRoutes } from './approvals/routes.ts';
+import { attachmentRoutes } from './attachments/routes.ts';
 import { AuditEntry, AuditQuery, listAudit, registerAuditedEntity } from './audit/read.ts';
 import { authRoutes } from './auth/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { APP_VERSION } from './http/app.ts';
 import { route } from './http/route.ts';
 import { listOf } from './http/schemas.ts';
+import { importRoutes } from './imports/routes.ts';
+import { mailRoutes } from './mail/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { companyRoutes } from './org/company-routes.ts';
+import { departmentRoutes } from './org/department-routes.ts';
 import { roleRoutes } from './org/role-routes.ts';
 import { userRoutes } from './org/user-routes.ts';
+import { referenceRoutes } from './reference/routes.ts';
 
 registerAuditedEntity('platform.user', { readPermission: 'platform.user.read' });
 registerAuditedEntity('platform.role', { readPermission: 'platform.role.read' });
@@ -43,4 +51,12 @@ export function platformRoutes(app: FastifyInstance): void {
   userRoutes(app);
   roleRoutes(app);
   companyRoutes(app);
+  departmentRoutes(app);
+  referenceRoutes(app);
+  approvalRoutes(app);
+  notificationRoutes(app);
+  attachmentRoutes(app);
+  mailRoutes(app);
+  importRoutes(app);
+  exportRoutes(app);
 }

@@ -4,6 +4,7 @@ import { after, afterEach, before, describe } from 'node:test';
 import pg from 'pg';
 import { type Db, type DbKind, openPglite, openPostgres } from '../../src/platform/db/connect.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
+import { ensureRegions } from '../../src/platform/reference/regions.ts';
 import { ensureTemplate } from './template.ts';
 
 /** The databases every DB test runs on: always the embedded one, and PostgreSQL when TEST_DATABASE_URL is set. */
@@ -43,7 +44,10 @@ async function createPgliteDb(): Promise<Db> {
 export function testDb(kind: DbKind): Promise<Db> {
   let db = cache.get(kind);
   if (!db) {
-    db = kind === 'pglite' ? createPgliteDb() : createPostgresDb();
+    db = (kind === 'pglite' ? createPgliteDb() : createPostgresDb()).then(async (opened) => {
+      await ensureRegions(opened.orm);
+      return opened;
+    });
     cache.set(kind, db);
   }
   return db;

@@ -76,7 +76,8 @@ export function translateDbError(error: unknown): unknown {
   if (code === '23505') return new AppError(409, 'duplicate', 'A record with the same key already exists');
   if (code === '23503') return new AppError(422, 'reference_invalid', 'A referenced record does not exist');
   if (code === '23514') return new AppError(422, 'constraint_violated', 'The values break a business rule');
-  if (code === '22P02' || code === '22003' || code === '22001')
+  // 22021/22P05: a NUL character in text or jsonb, which PostgreSQL cannot store.
+  if (code === '22P02' || code === '22003' || code === '22001' || code === '22021' || code === '22P05')
     return new AppError(400, 'bad_value', 'A value has the wrong format or size');
   if (code === '40001' || code === '40P01' || code === '55P03')
     return new AppError(409, 'busy', 'The record is busy; retry');

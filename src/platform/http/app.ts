@@ -43,8 +43,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
     },
     routerOptions: { maxParamLength: 200 },
-    // Router failures (a path parameter over maxParamLength, a malformed %-escape) in the one error shape.
-    frameworkErrors: (error, req, reply) => handleError(error, req, reply),
+    // Router failures (a path parameter over maxParamLength, a malformed %-escape) skip every hook:
+    // answer them in the one error shape, with the headers the hooks would have set.
+    frameworkErrors: (error, req, reply) => {
+      reply.headers({
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'referrer-policy': 'strict-origin-when-cross-origin',
+      });
+      return handleError(error, req, reply);
+    },
   });
   app.decorate('tandem', { db: options.db, config });
   app.setValidatorCompiler(validatorCompiler);
@@ -103,7 +112,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: createJsonSchemaTransform({ skipList: [] }),
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // Its own policy allows framing by the same origin; the API reference is never framed either.
+    transformStaticCSP: (csp) => csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (api) => {

@@ -154,6 +154,7 @@ export const builtInRoles: BuiltInRole[] = [
       'platform.user.create',
       'platform.user.update',
       'platform.department.manage',
+      'platform.approval.read',
       'platform.import.*',
       'platform.export.run',
       'platform.attachment.*',

@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import type { Tx } from '../db/tx.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from '../permissions/actor.ts';
+
+/** One problem with one row of a file; `column` is the importer's column key when one cell is to blame. */
+export interface RowError {
+  column?: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportColumn {
+  key: string;
+  label: { 'zh-CN': string; en: string };
+  required: boolean;
+  /** A value shown in the template file, so people see the expected shape. */
+  example: string;
+}
+
+export type Parsed<I> = { ok: true; value: I } | { ok: false; errors: RowError[] };
+
+export interface ImportContext {
+  batchId: string;
+  rowNo: number;
+  dryRun: boolean;
+}
+
+/**
+ * What a module registers to make one of its entities importable. `parseRow` gets the mapped cells
+ * of one row (trimmed; blank cells are absent) and validates them without I/O; `importRow` writes one
+ * record through the module's own use case (so every rule and the audit apply) and throws an
+ * `AppError` when the row is refused; `undo` reverses the records of a batch.
+ */
+export interface Importer<I = any> {
+  entity: string;
+  /** Needed to import (checked before anything is read); the use case checks it again per row. */
+  permission: string;
+  /** Needed to undo a batch; the import permission when not given. */
+  undoPermission?: string;
+  columns: ImportColumn[];
+  parseRow(raw: Record<string, string>): Parsed<I>;
+  importRow(tx: Tx, actor: Actor, input: I, ctx: ImportContext): Promise<{ recordId: string }>;
+  undo(tx: Tx, actor: Actor, recordIds: string[]): Promise<void>;
+}
+
+const importers = new Map<string, Importer>();
+
+export function registerImporter<I>(importer: Importer<I>): void {
+  const keys = new Set<string>();
+  for (const column of importer.columns) {
+    if (keys.has(column.key)) throw new Error(`importer ${importer.entity}: column ${column.key} twice`);
+    keys.add(column.key);
+  }
+  importers.set(importer.entity, importer as Importer);
+}
+
+export function findImporter(entity: string): Importer | undefined {
+  return importers.get(entity);
+}
+
+export function allImporters(): Importer[] {
+  return [...importers.values()].sort((a, b) => a.entity.localeCompare(b.entity));
+}
+
+/** Validates the raw cells with a zod schema; each issue becomes a row error on its column. */
+export function parseWithSchema<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, string>,
+): Parsed<z.infer<S>> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => {
+      const column = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+      const missing = issue.code === 'invalid_type' && column !== undefined && raw[column] === undefined;
+      return {
+        column,
+        code: missing ? 'required' : 'invalid',
+        message: missing ? 'A value is required' : issue.message,
+      };
+    }),
+  };
+}
+
+/** A refusal of one row by an importer, blamed on one column (422, recorded as the row's error). */
+export function rowError(column: string, code: string, message: string): AppError {
+  return new AppError(422, code, message, { column });
+}

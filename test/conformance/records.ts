@@ -1,0 +1,156 @@
+// Real records to aim at, built generically: for each collection with a `{…}` record id in some
+// operation's path, create one through `POST <collection>` (from the factory table below, else a body
+// generated from the schema). Collections that cannot be built this way are skipped with the reason.
+import type { Db } from '../../src/platform/db/connect.ts';
+import { withTransaction } from '../../src/platform/db/tx.ts';
+import { notify } from '../../src/platform/notifications/notify.ts';
+import type { Client, TestCompany } from '../kit/index.ts';
+import {
+  minimalBody,
+  type OpenApiDoc,
+  type Operation,
+  type Rng,
+  requestUrl,
+  sample,
+  short,
+} from './openapi-kit.ts';
+
+export interface BuildEnv {
+  db: Db;
+  doc: OpenApiDoc;
+  client: Client;
+  company: TestCompany;
+  r: Rng;
+}
+
+export interface RecordFactory {
+  /** A create body that passes the route's own checks (zod refinements, references, uniqueness). */
+  body?(company: TestCompany, r: Rng): unknown;
+  /** For records not created by a plain JSON POST of their collection: returns the new id. */
+  create?(env: BuildEnv): Promise<string>;
+}
+
+async function created(res: { status: number; body: any }, what: string): Promise<string> {
+  if (res.status >= 300 || typeof res.body?.id !== 'string')
+    throw new Error(`${what} answered ${res.status} ${short(res.body, 160)}`);
+  return res.body.id;
+}
+
+/** Collections whose generated minimal body is not enough, keyed by the collection's OpenAPI path. */
+export const FACTORIES: Record<string, RecordFactory> = {
+  '/api/v1/users': {
+    body: (c, r) => ({ email: `victim.${r.hex(10)}@example.com`, name: 'Victim', roleIds: [c.roles.viewer] }),
+  },
+  '/api/v1/roles': {
+    body: (_c, r) => ({
+      code: `victim_${r.hex(8)}`,
+      name: { en: 'Victim role' },
+      permissions: ['platform.user.read'],
+      recordScope: 'own',
+    }),
+  },
+  '/api/v1/exchange-rates': {
+    body: () => ({ currency: 'USD', date: '2026-01-15', rate: '7.1234' }),
+  },
+  '/api/v1/attachments': {
+    create: ({ client, company }) =>
+      client
+        .request(
+          'POST',
+          `/api/v1/attachments?recordType=platform.user&recordId=${company.admin.id}&fileName=victim-note.txt`,
+          undefined,
+          { raw: 'A private note of the victim company\n', contentType: 'text/plain' },
+        )
+        .then((res) => created(res, 'upload')),
+  },
+  '/api/v1/imports': {
+    // A dry run of the user template's example row: a batch without side effects.
+    create: async ({ client }) => {
+      const tpl = await client.get('/api/v1/imports/templates/platform.user');
+      const cols: Array<{ key: string; example: string }> = tpl.body?.columns ?? [];
+      const csv = `${cols.map((c) => c.key).join(',')}\n${cols.map((c) => c.example).join(',')}\n`;
+      const res = await client.request(
+        'POST',
+        '/api/v1/imports?entity=platform.user&dryRun=true',
+        undefined,
+        {
+          raw: csv,
+          contentType: 'text/csv',
+        },
+      );
+      return created(res, 'dry-run import');
+    },
+  },
+  '/api/v1/approval-requests': {
+    create: async ({ client, company, r }) => {
+      const body = FACTORIES['/api/v1/users'].body!(company, r);
+      const user = await created(await client.post('/api/v1/users', body), 'POST /api/v1/users');
+      const res = await client.post(`/api/v1/users/${user}/role-change-requests`, {
+        roleIds: [company.roles.sales],
+        reason: 'Victim request',
+      });
+      return created(res, 'role change request');
+    },
+  },
+  '/api/v1/notifications': {
+    // Notifications are written by the server only (no POST): made with the service call.
+    create: async ({ db, company }) => {
+      const ids = await withTransaction(db, (tx) =>
+        notify(tx, company.id, [company.admin.id], { kind: 'test.victim', title: 'Victim notice' }),
+      );
+      return ids[0];
+    },
+  },
+};
+
+/** Where an operation's record id sits: the first UUID path parameter, and the collection before it. */
+export function targetOf(op: Operation): { collection: string; param: string } | undefined {
+  const param = op.pathParams.find((p) => p.schema.format === 'uuid');
+  if (!param) return undefined;
+  const at = op.path.indexOf(`/{${param.name}}`);
+  return { collection: op.path.slice(0, at), param: param.name };
+}
+
+/** A record id and the values of the collection's own path parameters (`{dictionary}`…). */
+export type Built = { id: string; params: Record<string, string> } | { skipped: string };
+
+/** One record of each collection in the company of `env.client`, or why not. */
+export async function buildRecords(env: BuildEnv, ops: Operation[]): Promise<Map<string, Built>> {
+  const out = new Map<string, Built>();
+  const collections = [...new Set(ops.map((o) => targetOf(o)?.collection).filter((c) => c !== undefined))];
+  for (const collection of collections.sort()) {
+    try {
+      out.set(collection, await buildOne(env, ops, collection));
+    } catch (error) {
+      out.set(collection, { skipped: `${(error as Error).message}; add a factory` });
+    }
+  }
+  return out;
+}
+
+async function buildOne(env: BuildEnv, ops: Operation[], collection: string): Promise<Built> {
+  const factory = FACTORIES[collection];
+  if (factory?.create) return { id: await factory.create(env), params: {} };
+  const create = ops.find((o) => o.method === 'POST' && o.path === collection);
+  if (!create) return { skipped: `no POST ${collection} (nor a factory) to create one` };
+  const params: Record<string, string> = {};
+  for (const p of create.pathParams) params[p.name] = String(sample(env.doc, p.schema, env.r));
+  const body = factory?.body ? factory.body(env.company, env.r) : minimalBody(env.doc, create, env.r);
+  const url = requestUrl(env.doc, create, env.r, params);
+  const id = await created(
+    await env.client.request('POST', url, body ?? {}),
+    `POST ${url} ${short(body, 120)}`,
+  );
+  return { id, params };
+}
+
+/** The URL of `op` aimed at a built record (other path parameters as when it was built, or sampled). */
+export function urlFor(
+  doc: OpenApiDoc,
+  op: Operation,
+  built: { id: string; params: Record<string, string> },
+  r: Rng,
+) {
+  const target = targetOf(op)!;
+  return requestUrl(doc, op, r, { ...built.params, [target.param]: built.id });
+}
