@@ -5,12 +5,12 @@ import { hashPassword, passwordProblems } from './platform/auth/passwords.ts';
 import { loadConfig } from './platform/config.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/lock.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { ensureRegions } from './platform/reference/regions.ts';
 import { one, rows, withTransaction } from './platform/db/tx.ts';
 import { DEMO_PASSWORD, seedDemo } from './platform/demo/seed.ts';
 import { newId, newSecret } from './platform/ids.ts';
 import { importCommand } from './platform/imports/cli.ts';
 import { addMember } from './platform/org/create-company.ts';
+import { ensureRegions } from './platform/reference/regions.ts';
 import { openDatabase, startServer } from './server.ts';
 
 const HELP = `Tandem — CRM + ERP in one system

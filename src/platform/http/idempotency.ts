@@ -17,14 +17,16 @@ const WAIT_MS = 10_000;
 const RETRYABLE = new Set([409, 429, 503]);
 
 function fingerprint(req: FastifyRequest): string {
-  return createHash('sha256')
-    .update(req.method)
-    .update('\0')
-    .update(req.url)
-    .update('\0')
-    // Uploads are Buffers: hash their bytes, never a JSON rendering of them.
-    .update(Buffer.isBuffer(req.body) ? req.body : JSON.stringify(req.body ?? null))
-    .digest('hex');
+  return (
+    createHash('sha256')
+      .update(req.method)
+      .update('\0')
+      .update(req.url)
+      .update('\0')
+      // Uploads are Buffers: hash their bytes, never a JSON rendering of them.
+      .update(Buffer.isBuffer(req.body) ? req.body : JSON.stringify(req.body ?? null))
+      .digest('hex')
+  );
 }
 
 /**

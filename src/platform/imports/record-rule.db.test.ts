@@ -13,10 +13,20 @@ describeDb('record rules on import batches (own / team / company)', (ctx) => {
   test('a record outside the actor’s record rule is a 404; the team manager and the company-wide role see it', async () => {
     const company = await newCompany(ctx.db);
     const admin = await signedIn(ctx.db, company.admin);
-    const perms = ['platform.import.run', 'platform.import.read', 'platform.user.create', 'platform.user.read'];
+    const perms = [
+      'platform.import.run',
+      'platform.import.read',
+      'platform.user.create',
+      'platform.user.read',
+    ];
     const roles: Record<string, string> = {};
     for (const scope of ['own', 'team', 'company'] as const) {
-      const res = await admin.post('/api/v1/roles', { code: `importer_${scope}`, name: { en: scope }, permissions: perms, recordScope: scope });
+      const res = await admin.post('/api/v1/roles', {
+        code: `importer_${scope}`,
+        name: { en: scope },
+        permissions: perms,
+        recordScope: scope,
+      });
       assert.equal(res.status, 201);
       roles[scope] = res.body.id;
     }
@@ -33,21 +43,39 @@ describeDb('record rules on import batches (own / team / company)', (ctx) => {
     const team = await company.department({ managerUserId: manager.id });
     for (const u of [alice]) {
       const me = await admin.get(`/api/v1/users/${u.id}`);
-      assert.equal((await admin.patch(`/api/v1/users/${u.id}`, { version: me.body.version, departmentId: team })).status, 200);
+      assert.equal(
+        (await admin.patch(`/api/v1/users/${u.id}`, { version: me.body.version, departmentId: team })).status,
+        200,
+      );
     }
 
     const aliceClient = await signedIn(ctx.db, alice);
-    const imported = await importUsers(aliceClient, `email,name,role\nnew.${company.code}@example.com,New Hire,importer_own\n`);
+    const imported = await importUsers(
+      aliceClient,
+      `email,name,role\nnew.${company.code}@example.com,New Hire,importer_own\n`,
+    );
     assert.equal(imported.status, 201, JSON.stringify(imported.body));
     const batchId = imported.body.id;
 
     assert.equal((await aliceClient.get(`/api/v1/imports/${batchId}`)).status, 200, 'the owner sees it');
     const bobClient = await signedIn(ctx.db, bob);
-    assert.equal((await bobClient.get(`/api/v1/imports/${batchId}`)).status, 404, 'own scope: another person’s batch is a 404');
+    assert.equal(
+      (await bobClient.get(`/api/v1/imports/${batchId}`)).status,
+      404,
+      'own scope: another person’s batch is a 404',
+    );
     assert.equal((await bobClient.get(`/api/v1/imports/${batchId}/errors`)).status, 404);
     const bobList = await bobClient.get('/api/v1/imports');
     assert.ok(!bobList.body.items.some((b: any) => b.id === batchId), 'nor does it appear in a list');
-    assert.equal((await (await signedIn(ctx.db, manager)).get(`/api/v1/imports/${batchId}`)).status, 200, 'team scope: the manager of her department');
-    assert.equal((await (await signedIn(ctx.db, auditor)).get(`/api/v1/imports/${batchId}`)).status, 200, 'company scope');
+    assert.equal(
+      (await (await signedIn(ctx.db, manager)).get(`/api/v1/imports/${batchId}`)).status,
+      200,
+      'team scope: the manager of her department',
+    );
+    assert.equal(
+      (await (await signedIn(ctx.db, auditor)).get(`/api/v1/imports/${batchId}`)).status,
+      200,
+      'company scope',
+    );
   });
 });
