@@ -38,7 +38,11 @@ function bigramsOf(key: string): string[] {
   return chars.length < 2 ? [key] : chars.slice(1).map((c, i) => chars[i] + c);
 }
 
-async function customerCode(tx: Tx, actor: Actor, regionCode: string | null | undefined): Promise<string> {
+export async function customerCode(
+  tx: Tx,
+  actor: Actor,
+  regionCode: string | null | undefined,
+): Promise<string> {
   const settings = await one<{ pattern: string | null }>(
     tx,
     sql`select settings #>> '{crm,customerCodePattern}' as pattern from platform_company where id = ${actor.companyId}`,

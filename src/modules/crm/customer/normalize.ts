@@ -66,7 +66,7 @@ export function nameKey(name: string): string {
       }
       if (
         /[a-z]/.test(suffix[0]) &&
-        new RegExp(`(^|[\\s,.])${escape(suffix)}$`).test(trimmed) &&
+        new RegExp(`(^|[\\s,.])${escapeRegExp(suffix)}$`).test(trimmed) &&
         trimmed.length > suffix.length
       ) {
         text = trimmed.slice(0, trimmed.length - suffix.length);
@@ -88,7 +88,7 @@ function removeTail(text: string, nonSpaceChars: number): string {
   return text.slice(0, i);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
