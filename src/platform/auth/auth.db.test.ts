@@ -167,33 +167,61 @@ describeDb('sign-in, sessions, CSRF and API tokens', (ctx) => {
 
   test('a user of two companies switches between them; a company they are not in is a 404', async () => {
     const a = await newCompany(ctx.db);
-    const b = await newCompany(ctx.db);
     const admin = await signedIn(ctx.db, a.admin);
-    const adminB = await signedIn(ctx.db, b.admin);
-    const added = await adminB.post('/api/v1/users', {
-      email: a.admin.email,
-      name: 'Shared',
-      roleIds: [b.roles.viewer],
+    const created = await admin.post('/api/v1/companies', {
+      code: `B${a.code}`.slice(0, 20),
+      name: 'Second company',
     });
-    assert.equal(added.status, 201);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
     const me = await admin.get('/api/v1/auth/me');
     assert.equal(me.body.companies.length, 2);
-    const switched = await admin.post('/api/v1/auth/switch-company', { companyId: b.id });
+    const switched = await admin.post('/api/v1/auth/switch-company', { companyId: created.body.id });
     assert.equal(switched.status, 200);
-    assert.equal(switched.body.company.id, b.id);
-    assert.equal(
-      (
-        await admin.post('/api/v1/roles', {
-          code: 'nope',
-          name: { en: 'x' },
-          permissions: [],
-          recordScope: 'own',
-        })
-      ).status,
-      403,
+    assert.equal(switched.body.company.id, created.body.id);
+    const users = await admin.get('/api/v1/users');
+    assert.deepEqual(
+      users.body.items.map((u: any) => u.id),
+      [a.admin.id],
+      'the new company has only its creator',
     );
     const stranger = await newCompany(ctx.db);
     const denied = await admin.post('/api/v1/auth/switch-company', { companyId: stranger.id });
     assert.equal(denied.status, 404);
+  });
+
+  test('an admin of one company cannot attach or rename an account of another company', async () => {
+    const a = await newCompany(ctx.db);
+    const b = await newCompany(ctx.db);
+    const userOfA = await a.user('sales');
+    const adminB = await signedIn(ctx.db, b.admin);
+    const attach = await adminB.post('/api/v1/users', {
+      email: userOfA.email,
+      name: 'Taken over',
+      roleIds: [b.roles.viewer],
+    });
+    assert.equal(attach.status, 409);
+    assert.equal(attach.body.error.code, 'user.shared_account');
+    const [row] = await rows<{ name: string; n: number }>(
+      ctx.db.orm,
+      sql`select u.name, (select count(*)::int from platform_membership m where m.user_id = u.id) as n
+            from platform_user u where u.id = ${userOfA.id}`,
+    );
+    assert.deepEqual(row, { name: 'sales user', n: 1 });
+
+    // The administrator of both companies (a group) may add the person to the second one.
+    const adminA = await signedIn(ctx.db, a.admin);
+    const second = await adminA.post('/api/v1/companies', {
+      code: `G${a.code}`.slice(0, 20),
+      name: 'Group member',
+    });
+    await adminA.post('/api/v1/auth/switch-company', { companyId: second.body.id });
+    const roles = await adminA.get('/api/v1/roles');
+    const viewer = roles.body.items.find((r: any) => r.code === 'viewer');
+    const added = await adminA.post('/api/v1/users', {
+      email: userOfA.email,
+      name: 'Same person',
+      roleIds: [viewer.id],
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
   });
 });

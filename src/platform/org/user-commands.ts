@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
+import { loadActor } from '../auth/load-actor.ts';
 import { hashPassword, PASSWORD_MAX, passwordProblems } from '../auth/passwords.ts';
 import { one, rows, type Tx } from '../db/tx.ts';
 import { badRequest, conflict, notFound, staleVersion, unprocessable } from '../errors.ts';
 import { newId, newSecret } from '../ids.ts';
 import { publish } from '../outbox/publish.ts';
-import { type Actor, requirePermission } from '../permissions/actor.ts';
+import { type Actor, can, requirePermission } from '../permissions/actor.ts';
 import { assertCanGrant } from '../permissions/coverage.ts';
 import { addMember } from './create-company.ts';
 import { getUser, lockMember } from './users.ts';
@@ -34,6 +35,25 @@ export const UpdateProfileInput = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   locale: Locale.optional(),
 });
+
+/**
+ * An account is global, so its name, language and memberships concern every company it belongs to.
+ * An admin may attach or rename an account only if they may manage users in EVERY other company of
+ * that account (a group's administrator); otherwise one company could take over another's user.
+ */
+async function assertManagesAccount(tx: Tx, actor: Actor, userId: string, permission: string): Promise<void> {
+  const companies = await rows<{ company_id: string }>(
+    tx,
+    sql`select company_id from platform_membership where user_id = ${userId} and company_id <> ${actor.companyId}`,
+  );
+  for (const { company_id } of companies) {
+    const there = await loadActor(tx, { userId: actor.userId, companyId: company_id });
+    if (!there || !can(there, permission))
+      throw conflict('user.shared_account', 'This account belongs to another company you do not administer', {
+        field: 'email',
+      });
+  }
+}
 
 async function rolePermissions(tx: Tx, companyId: string, roleIds: string[]): Promise<string[]> {
   const unique = [...new Set(roleIds)];
@@ -80,6 +100,7 @@ export async function createUser(tx: Tx, actor: Actor, input: z.infer<typeof Cre
     );
     if (member)
       throw conflict('duplicate', 'This person is already a user of the company', { field: 'email' });
+    await assertManagesAccount(tx, actor, existing.id, 'platform.user.create');
   } else {
     if (input.password !== undefined) {
       const problems = passwordProblems(input.password, email);
@@ -118,6 +139,8 @@ export async function updateUser(tx: Tx, actor: Actor, id: string, input: z.infe
   const after: Record<string, unknown> = {};
   if (input.name !== undefined && input.name !== before.name) after.name = input.name;
   if (input.locale !== undefined && input.locale !== before.locale) after.locale = input.locale;
+  if (after.name !== undefined || after.locale !== undefined)
+    await assertManagesAccount(tx, actor, id, 'platform.user.update');
   if (after.name !== undefined || after.locale !== undefined)
     await tx.execute(
       sql`update platform_user set name = ${input.name ?? before.name}, locale = ${input.locale ?? before.locale},

@@ -19,6 +19,7 @@ export async function assignCustomer(
   if (row.version !== input.version) throw staleVersion('customer', input.version, row.version);
   await tx.execute(
     sql`update crm_customer set owner_user_id = ${input.ownerUserId}, in_pool = false, pool_since = null, pool_warned_at = null,
+           last_activity_at = now(), -- a new owner gets a full follow-up period before the pool rule applies
            version = version + 1, updated_at = now()
          where company_id = ${actor.companyId} and id = ${id}`,
   );
