@@ -6,24 +6,16 @@
 //  (c) another company's real records, addressed by path id or by an id in the body → 404/4xx, never
 //      their data, and the other company's rows unchanged (hashed before and after).
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { before, type TestContext, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { can } from '../../src/platform/permissions/actor.ts';
 import { builtInRoles } from '../../src/platform/permissions/builtin-roles.ts';
-import {
-  Client,
-  describeDb,
-  newCompany,
-  type Res,
-  signedIn,
-  type TestCompany,
-  testApp,
-} from '../kit/index.ts';
+import { Client, describeDb, newCompany, type Res, signedIn, testApp } from '../kit/index.ts';
 import { changedTables, companyRowsContain, fingerprint, rowHashes } from './db-state.ts';
 import {
   assertErrorShape,
+  deref,
   fetchOpenApi,
-  minimalBody,
   type OpenApiDoc,
   type Operation,
   objectSchema,
@@ -32,7 +24,7 @@ import {
   rng,
   short,
 } from './openapi-kit.ts';
-import { type Built, buildRecords, targetOf, urlFor } from './records.ts';
+import { bodyFor, buildRecords, idFor, schemaRefused, targetOf, urlFor } from './records.ts';
 
 /** Ends the caller's own session: run with a throwaway session so the role's client stays signed in. */
 const SESSION_ENDING = new Set(['POST /api/v1/auth/logout']);
@@ -55,32 +47,24 @@ function requiredPermissions(op: Operation, ops: Operation[]): string[] {
 const VOLATILE = new Set(['platform_session']);
 
 /**
- * A real id of the company for a body UUID field, by the field's name: people (`ownerUserId`,
- * `managerUserId`…), departments and teams, a parent of the same collection, else the collection the
- * name points at (`currencyId` → /api/v1/currencies).
+ * Probes answered by schema validation (the generated body was not good enough, so they say nothing
+ * about authorization): listed, and only a few allowed. Give such a collection a factory body.
  */
-function idFor(
-  company: TestCompany,
-  dept: string,
-  records: Map<string, Built>,
-  field: string,
-  collection: string,
-): string {
-  const stem = field.replace(/Ids?$/, '');
-  const built = (path: string) => {
-    const b = records.get(path);
-    return b && 'id' in b ? b.id : undefined;
-  };
-  if (stem === 'company') return company.id;
-  if (stem === 'role') return company.roles.viewer;
-  if (/^(department|team)$/.test(stem)) return dept;
-  if (/(^user|User$|^owner$|^manager$|^assignee$)/.test(stem)) return company.admin.id;
-  if (stem === 'parent') return built(collection) ?? company.admin.id;
-  const kebab = stem.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return built(`/api/v1/${kebab}s`) ?? built(`/api/v1/${kebab.replace(/y$/, 'ie')}s`) ?? company.admin.id;
+function assertFewInconclusive(t: TestContext, list: string[], total: number): void {
+  for (const x of list) t.diagnostic(`inconclusive, the schema refused the generated body: ${x}`);
+  assert.ok(list.length <= Math.max(3, total / 10), `${list.length} of ${total} probes were inconclusive`);
 }
 
 const wrap = (schema: any, id: string) => (schema?.type === 'array' ? [id] : id);
+
+/** A reference: a UUID, a nullable UUID or a list of UUIDs (not an object that holds one). */
+function isUuidField(doc: OpenApiDoc, schema: any): boolean {
+  const s = deref(doc, schema);
+  const alts = [s, ...(s.anyOf ?? []), ...(s.oneOf ?? [])].map((a) => deref(doc, a));
+  return alts.some(
+    (a) => a.format === 'uuid' || (a.type === 'array' && deref(doc, a.items ?? {}).format === 'uuid'),
+  );
+}
 
 async function call(client: Client, op: Operation, url: string, body: unknown): Promise<Res> {
   return client.request(op.method, url, body);
@@ -97,9 +81,11 @@ describeDb('authorization matrix over every operation (SEC-AUTHZ-01, SEC-PRIV-04
     ops = operations(doc);
   });
 
-  test('(a) without valid credentials every non-public operation is a 401 in the error shape', async () => {
+  test('(a) without valid credentials every non-public operation is a 401 in the error shape', async (t) => {
     const r = rng(101);
+    const company = await newCompany(ctx.db);
     const problems: string[] = [];
+    const inconclusive: string[] = [];
     const forged: Array<[string, (c: Client) => void]> = [
       ['no credentials', () => {}],
       ['a forged session cookie', (c) => c.cookies.set('tandem_session', r.hex(43))],
@@ -109,23 +95,26 @@ describeDb('authorization matrix over every operation (SEC-AUTHZ-01, SEC-PRIV-04
       for (const [label, arm] of forged) {
         const client = new Client(app);
         arm(client);
-        const res = await call(client, op, requestUrl(doc, op, r), minimalBody(doc, op, r));
-        if (res.status !== 401)
+        const res = await call(client, op, requestUrl(doc, op, r), bodyFor(doc, op, company, r));
+        if (schemaRefused(res)) inconclusive.push(`${op.key} with ${label}`);
+        else if (res.status !== 401)
           problems.push(`${op.key} with ${label}: ${res.status} ${short(res.body, 120)}`);
         else assertErrorShape(res.body, `${op.key} with ${label}`);
       }
     }
     assert.deepEqual(problems, []);
+    assertFewInconclusive(t, inconclusive, ops.length * forged.length);
   });
 
   for (const role of builtInRoles) {
-    test(`(b) role ${role.code}: 403 exactly where its permissions do not reach, and the 403 changes nothing`, async () => {
+    test(`(b) role ${role.code}: 403 exactly where its permissions do not reach, and the 403 changes nothing`, async (t) => {
       const r = rng(200 + role.code.length);
       const company = await newCompany(ctx.db);
       const user = role.code === 'admin' ? company.admin : await company.user(role.code);
       const actor = await company.actor(user);
       const client = await signedIn(ctx.db, user);
       const problems: string[] = [];
+      const inconclusive: string[] = [];
       const plan = ops.map((op) => ({ op, needs: requiredPermissions(op, ops).find((p) => !can(actor, p)) }));
       // The refused requests run first, as one batch between two looks at the company's rows.
       plan.sort((a, b) => Number(a.needs === undefined) - Number(b.needs === undefined));
@@ -138,10 +127,11 @@ describeDb('authorization matrix over every operation (SEC-AUTHZ-01, SEC-PRIV-04
           checked = true;
         }
         const caller = SESSION_ENDING.has(op.key) ? await signedIn(ctx.db, user) : client;
-        const res = await call(caller, op, requestUrl(doc, op, r), minimalBody(doc, op, r));
+        const res = await call(caller, op, requestUrl(doc, op, r), bodyFor(doc, op, company, r));
         const what = `${op.key} (${requiredPermissions(op, ops).join(' + ') || op.access}): ${res.status} ${short(res.body, 160)}`;
         if (res.status >= 400) assertErrorShape(res.body, what);
-        if (needs !== undefined) {
+        if (needs !== undefined && schemaRefused(res)) inconclusive.push(op.key);
+        else if (needs !== undefined) {
           if (res.status !== 403 || res.body?.error?.details?.permission !== needs)
             problems.push(`should be 403: ${what}`);
         } else if (res.status === 403 || res.status >= 500 || (res.status === 401 && op.access !== 'public'))
@@ -152,6 +142,7 @@ describeDb('authorization matrix over every operation (SEC-AUTHZ-01, SEC-PRIV-04
         if (changed.length) problems.push(`the refused requests changed ${changed}`);
       }
       assert.deepEqual(problems, []);
+      assertFewInconclusive(t, inconclusive, plan.length);
     });
   }
 
@@ -211,16 +202,24 @@ describeDb('authorization matrix over every operation (SEC-AUTHZ-01, SEC-PRIV-04
 
     const before = await rowHashes(ctx.db, victim.id);
     let probed = 0;
+    const inconclusive: string[] = [];
     for (const op of ops.filter((o) => o.access !== 'public' && !SESSION_ENDING.has(o.key))) {
       const target = targetOf(op);
-      // Body references (UUID fields) are the attacker's own, so only the probed id is foreign.
-      const props = objectSchema(doc, op.body)?.properties ?? {};
-      const idFields = Object.keys(props).filter((k) => JSON.stringify(props[k]).includes('"format":"uuid"'));
-      const ownBody = () => {
-        const body = { ...(minimalBody(doc, op, r) as object) } as Record<string, unknown>;
+      // Body references (UUID fields) are the attacker's own, so only the probed id is foreign; optional
+      // ones are left out unless probed (some schemas accept one reference or another, not both).
+      const obj = objectSchema(doc, op.body);
+      const props = obj?.properties ?? {};
+      const required = new Set<string>(obj?.required ?? []);
+      const idFields = Object.keys(props).filter((k) => isUuidField(doc, props[k]));
+      const collection = targetOf(op)?.collection ?? op.path;
+      const ownBody = (keep?: string) => {
+        if (!op.body) return undefined;
+        const body = { ...(bodyFor(doc, op, attacker, r) as object) } as Record<string, unknown>;
         for (const f of idFields)
-          body[f] = wrap(props[f], idFor(attacker, ownDept, ours, f, targetOf(op)?.collection ?? op.path));
-        return op.body ? body : undefined;
+          if (required.has(f) || f === keep)
+            body[f] = wrap(props[f], idFor(attacker, ownDept, ours, f, collection));
+          else delete body[f];
+        return body;
       };
       const victims = target && theirs.get(target.collection);
       if (victims && 'id' in victims) {
@@ -228,7 +227,8 @@ describeDb('authorization matrix over every operation (SEC-AUTHZ-01, SEC-PRIV-04
         const body = ownBody();
         const res = await call(admin, op, url, body);
         probed++;
-        if (res.status !== 404)
+        if (schemaRefused(res)) inconclusive.push(op.key);
+        else if (res.status !== 404)
           problems.push(`${op.key} on the other company's record: ${res.status} ${short(res.body, 120)}`);
         else assertErrorShape(res.body, op.key);
         const leaked = leaks(res, url + JSON.stringify(body));
@@ -240,12 +240,13 @@ describeDb('authorization matrix over every operation (SEC-AUTHZ-01, SEC-PRIV-04
       if (idFields.length === 0 || (target && !(mine && 'id' in mine))) continue;
       const url = mine && 'id' in mine ? urlFor(doc, op, mine, r) : requestUrl(doc, op, r);
       for (const field of idFields) {
-        const body = ownBody()!;
-        const foreign = idFor(victim, victimDept, theirs, field, targetOf(op)?.collection ?? op.path);
+        const body = ownBody(field)!;
+        const foreign = idFor(victim, victimDept, theirs, field, collection);
         body[field] = wrap(props[field], foreign);
         const res = await call(admin, op, url, body);
         probed++;
         const what = `${op.key} with ${field} of the other company: ${res.status} ${short(res.body, 120)}`;
+        if (schemaRefused(res)) inconclusive.push(`${op.key} (${field})`);
         if (res.status >= 500) problems.push(what);
         if (res.status < 300) {
           const holders = await companyRowsContain(ctx.db, attacker.id, foreign);
@@ -259,6 +260,7 @@ describeDb('authorization matrix over every operation (SEC-AUTHZ-01, SEC-PRIV-04
     assert.deepEqual(changed, [], "the other company's rows changed");
     assert.deepEqual(problems, []);
     assert.ok(probed >= 8, `only ${probed} cross-company probes ran`);
+    assertFewInconclusive(t, inconclusive, probed);
     for (const op of ops.filter((o) => o.method === 'GET')) {
       const target = targetOf(op);
       const built = target && theirs.get(target.collection);

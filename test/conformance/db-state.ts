@@ -98,3 +98,16 @@ export async function companyRowsContain(db: Db, companyId: string, text: string
   const list = await rows<{ t: string }>(db.orm, sql.join(parts, sql` union all `));
   return [...new Set(list.map((r) => r.t))];
 }
+
+/**
+ * Where the database's transaction counter stands. A transaction that writes anything takes the next
+ * id; reads do not. So an unchanged mark proves nothing was written anywhere since (the counter is
+ * shared by the whole server, so a changed mark only means "look closer").
+ */
+export async function writeMark(db: Db): Promise<string> {
+  const list = await rows<{ m: string }>(
+    db.orm,
+    sql`select pg_snapshot_xmax(pg_current_snapshot())::text as m`,
+  );
+  return list[0].m;
+}

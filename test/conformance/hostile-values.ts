@@ -12,6 +12,8 @@ import {
 } from './openapi-kit.ts';
 
 export interface Variant {
+  /** What is hostile about it: variants are sampled across kinds (see capVariants). */
+  kind: 'path' | 'json' | 'required' | 'type' | 'enum' | 'huge' | 'number' | 'payload' | 'extra' | 'sql';
   label: string;
   /** Only a 4xx is right: a 2xx means the bad value got through. */
   refuse: boolean;
@@ -107,14 +109,24 @@ export function variants(doc: OpenApiDoc, op: Operation, base: unknown, r: Rng):
   const out: Variant[] = [];
   for (const p of op.pathParams) {
     for (const v of PATH_IDS)
-      out.push({ label: `path ${p.name}=${v.slice(0, 20)}`, refuse: true, path: { [p.name]: v } });
+      out.push({
+        kind: 'path',
+        label: `path ${p.name}=${v.slice(0, 20)}`,
+        refuse: true,
+        path: { [p.name]: v },
+      });
     if (p.schema.format === 'uuid')
-      out.push({ label: `path ${p.name}=random uuid`, refuse: true, path: { [p.name]: randomUuid(r) } });
+      out.push({
+        kind: 'path',
+        label: `path ${p.name}=random uuid`,
+        refuse: true,
+        path: { [p.name]: randomUuid(r) },
+      });
   }
   if (op.method !== 'GET') {
-    out.push({ label: 'malformed JSON', refuse: true, raw: '{"a":' });
+    out.push({ kind: 'json', label: 'malformed JSON', refuse: true, raw: '{"a":' });
     for (const v of [[], 'a string', 42, null])
-      out.push({ label: `body ${JSON.stringify(v)}`, refuse: op.body !== undefined, body: v });
+      out.push({ kind: 'json', label: `body ${JSON.stringify(v)}`, refuse: op.body !== undefined, body: v });
   }
   const obj = objectSchema(doc, op.body);
   if (obj && base && typeof base === 'object' && !Array.isArray(base))
@@ -130,20 +142,26 @@ function bodyVariants(doc: OpenApiDoc, obj: Schema, base: Record<string, unknown
   const withField = (k: string, v: unknown) => ({ ...base, [k]: v });
   for (const k of obj.required ?? []) {
     const { [k]: _gone, ...rest } = base;
-    out.push({ label: `without required ${k}`, refuse: true, body: rest });
+    out.push({ kind: 'required', label: `without required ${k}`, refuse: true, body: rest });
   }
   const slots: Array<[string, (v: string) => unknown]> = [];
   for (const [k, schema] of Object.entries(props)) {
     const s = deref(doc, schema);
     const wrong = wrongTypeValue(doc, s);
     if (wrong !== undefined)
-      out.push({ label: `${k} of the wrong type`, refuse: true, body: withField(k, wrong) });
+      out.push({ kind: 'type', label: `${k} of the wrong type`, refuse: true, body: withField(k, wrong) });
     if (s.enum)
-      out.push({ label: `${k} unknown enum value`, refuse: true, body: withField(k, 'not_a_listed_value') });
+      out.push({
+        kind: 'enum',
+        label: `${k} unknown enum value`,
+        refuse: true,
+        body: withField(k, 'not_a_listed_value'),
+      });
     const slot = stringSlot(doc, s);
     if (slot) {
       slots.push([k, slot]);
       out.push({
+        kind: 'huge',
         label: `${k} of 100k characters`,
         refuse: (s.maxLength ?? Infinity) < 100_000,
         body: withField(k, slot(HUGE_STRING)),
@@ -157,13 +175,14 @@ function bodyVariants(doc: OpenApiDoc, obj: Schema, base: Record<string, unknown
           (types.has('integer') && !types.has('number') && !Number.isSafeInteger(v)) ||
           (typeof s.minimum === 'number' && (v as number) < s.minimum) ||
           (typeof s.maximum === 'number' && (v as number) > s.maximum);
-        out.push({ label: `${k}=${String(v)}`, refuse, body: withField(k, v) });
+        out.push({ kind: 'number', label: `${k}=${String(v)}`, refuse, body: withField(k, v) });
       }
   }
   if (slots.length)
     STRING_PAYLOADS.forEach((payload, i) => {
       const [k, slot] = slots[(i + r.int(0, slots.length - 1)) % slots.length];
       out.push({
+        kind: 'payload',
         label: `${k}=${JSON.stringify(payload).slice(0, 30)}`,
         refuse: false,
         body: withField(k, slot(payload)),
@@ -172,6 +191,7 @@ function bodyVariants(doc: OpenApiDoc, obj: Schema, base: Record<string, unknown
   for (const [k, v] of Object.entries(EXTRA_KEYS)) {
     if (k in props) continue;
     out.push({
+      kind: 'extra',
       label: `extra key ${k}`,
       refuse: strict,
       body: withField(k, v),
@@ -187,13 +207,21 @@ function queryVariants(doc: OpenApiDoc, op: Operation): Variant[] {
     // Undeclared sort keys and SQL in them are ignored or refused, never interpreted.
     const sort = op.query.find((q) => q.name === 'sort');
     out.push({
+      kind: 'sql',
       label: 'sort=passwordHash',
       refuse: sort !== undefined,
       query: { sort: 'passwordHash' },
       maxMs: 1000,
     });
     for (const v of SQLI_PAYLOADS.slice(0, 2))
-      if (!sort) out.push({ label: `undeclared sort=${v}`, refuse: false, query: { sort: v }, maxMs: 1000 });
+      if (!sort)
+        out.push({
+          kind: 'sql',
+          label: `undeclared sort=${v}`,
+          refuse: false,
+          query: { sort: v },
+          maxMs: 1000,
+        });
   }
   for (const q of op.query) {
     const types = typesOf(doc, q.schema);
@@ -205,7 +233,13 @@ function queryVariants(doc: OpenApiDoc, op: Operation): Variant[] {
         !!q.schema.enum ||
         !!q.schema.format ||
         !!q.schema.pattern;
-      out.push({ label: `?${q.name}=${v.slice(0, 24)}`, refuse, query: { [q.name]: v }, maxMs: 1000 });
+      out.push({
+        kind: 'sql',
+        label: `?${q.name}=${v.slice(0, 24)}`,
+        refuse,
+        query: { [q.name]: v },
+        maxMs: 1000,
+      });
     }
     if (numeric)
       for (const v of ['NaN', 'Infinity', '1e308', '-1', String(2 ** 63)]) {
@@ -215,9 +249,28 @@ function queryVariants(doc: OpenApiDoc, op: Operation): Variant[] {
           (types.has('integer') && !Number.isSafeInteger(n)) ||
           (typeof q.schema.minimum === 'number' && n < q.schema.minimum) ||
           (typeof q.schema.maximum === 'number' && n > q.schema.maximum);
-        out.push({ label: `?${q.name}=${v}`, refuse, query: { [q.name]: v } });
+        out.push({ kind: 'number', label: `?${q.name}=${v}`, refuse, query: { [q.name]: v } });
       }
-    out.push({ label: `?${q.name} of 100k characters`, refuse: false, query: { [q.name]: HUGE_STRING } });
+    out.push({
+      kind: 'huge',
+      label: `?${q.name} of 100k characters`,
+      refuse: false,
+      query: { [q.name]: HUGE_STRING },
+    });
   }
+  return out;
+}
+
+/**
+ * At most `max` variants, taken round-robin across kinds so every kind stays represented: the suite's
+ * time grows with the number of operations, not with the size of their bodies. `HOSTILE_ALL=1` sends all.
+ */
+export function capVariants(list: Variant[], max: number): Variant[] {
+  if (process.env.HOSTILE_ALL === '1' || list.length <= max) return list;
+  const byKind = new Map<string, Variant[]>();
+  for (const v of list) byKind.set(v.kind, [...(byKind.get(v.kind) ?? []), v]);
+  const out: Variant[] = [];
+  for (let i = 0; out.length < max; i++)
+    for (const group of byKind.values()) if (i < group.length && out.length < max) out.push(group[i]);
   return out;
 }

@@ -9,6 +9,7 @@ import {
   minimalBody,
   type OpenApiDoc,
   type Operation,
+  objectSchema,
   type Rng,
   requestUrl,
   sample,
@@ -39,7 +40,8 @@ async function created(res: { status: number; body: any }, what: string): Promis
 /** Collections whose generated minimal body is not enough, keyed by the collection's OpenAPI path. */
 export const FACTORIES: Record<string, RecordFactory> = {
   '/api/v1/users': {
-    body: (c, r) => ({ email: `victim.${r.hex(10)}@example.com`, name: 'Victim', roleIds: [c.roles.viewer] }),
+    // HR: a role that every built-in role allowed to add users may grant (no one grants what they lack).
+    body: (c, r) => ({ email: `victim.${r.hex(10)}@example.com`, name: 'Victim', roleIds: [c.roles.hr] }),
   },
   '/api/v1/roles': {
     body: (_c, r) => ({
@@ -48,6 +50,12 @@ export const FACTORIES: Record<string, RecordFactory> = {
       permissions: ['platform.user.read'],
       recordScope: 'own',
     }),
+  },
+  '/api/v1/targets': {
+    body: (c) => ({ kind: 'sales', month: '2026-09-01', amount: '1000.00', userId: c.admin.id }),
+  },
+  '/api/v1/assignment-rules': {
+    body: (c, r) => ({ name: `Victim rule ${r.hex(6)}`, strategy: 'round_robin', userIds: [c.admin.id] }),
   },
   '/api/v1/exchange-rates': {
     body: () => ({ currency: 'USD', date: '2026-01-15', rate: '7.1234' }),
@@ -92,6 +100,22 @@ export const FACTORIES: Record<string, RecordFactory> = {
       return created(res, 'role change request');
     },
   },
+  '/api/v1/customer-merges': {
+    // A merge is made by merging one customer into another (there is no POST of the collection).
+    create: async ({ client, r }) => {
+      const customer = async (name: string) =>
+        created(
+          await client.post('/api/v1/customers', { name, ignoreDuplicates: true }),
+          'POST /api/v1/customers',
+        );
+      const merged = await customer(`Victim merged ${r.hex(6)}`);
+      const survivor = await customer(`Victim survivor ${r.hex(6)}`);
+      return created(
+        await client.post(`/api/v1/customers/${merged}/merge`, { survivorId: survivor, version: 1 }),
+        'merge',
+      );
+    },
+  },
   '/api/v1/notifications': {
     // Notifications are written by the server only (no POST): made with the service call.
     create: async ({ db, company }) => {
@@ -102,6 +126,42 @@ export const FACTORIES: Record<string, RecordFactory> = {
     },
   },
 };
+
+/**
+ * A real id of the company for a body UUID field, by the field's name: people (`ownerUserId`,
+ * `managerUserId`…), departments and teams, a parent of the same collection, else the collection the
+ * name points at (`currencyId` → /api/v1/currencies).
+ */
+export function idFor(
+  company: TestCompany,
+  dept: string,
+  records: Map<string, Built>,
+  field: string,
+  collection: string,
+): string {
+  const stem = field.replace(/Ids?$/, '');
+  const built = (path: string) => {
+    const b = records.get(path);
+    return b && 'id' in b ? b.id : undefined;
+  };
+  if (stem === 'company') return company.id;
+  if (stem === 'role') return company.roles.viewer;
+  if (/^(department|team)$/.test(stem)) return dept;
+  if (/(^user|User$|^owner$|^manager$|^assignee$)/.test(stem)) return company.admin.id;
+  if (stem === 'parent') return built(collection) ?? company.admin.id;
+  const kebab = stem.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return built(`/api/v1/${kebab}s`) ?? built(`/api/v1/${kebab.replace(/y$/, 'ie')}s`) ?? company.admin.id;
+}
+
+/** A body that passes the operation's schema: the factory's create body for `POST <collection>`, else generated. */
+export function bodyFor(doc: OpenApiDoc, op: Operation, company: TestCompany, r: Rng): unknown {
+  const factory = op.method === 'POST' ? FACTORIES[op.path] : undefined;
+  return factory?.body ? factory.body(company, r) : minimalBody(doc, op, r);
+}
+
+/** A 400 from schema validation: the generated body was not good enough, so the probe says nothing. */
+export const schemaRefused = (res: { status: number; body: any }) =>
+  res.status === 400 && res.body?.error?.code === 'validation';
 
 /** Where an operation's record id sits: the first UUID path parameter, and the collection before it. */
 export function targetOf(op: Operation): { collection: string; param: string } | undefined {
@@ -117,10 +177,14 @@ export type Built = { id: string; params: Record<string, string> } | { skipped: 
 /** One record of each collection in the company of `env.client`, or why not. */
 export async function buildRecords(env: BuildEnv, ops: Operation[]): Promise<Map<string, Built>> {
   const out = new Map<string, Built>();
+  const dept = await env.company.department();
   const collections = [...new Set(ops.map((o) => targetOf(o)?.collection).filter((c) => c !== undefined))];
   for (const collection of collections.sort()) {
     try {
-      out.set(collection, await buildOne(env, ops, collection));
+      out.set(
+        collection,
+        await buildOne(env, ops, collection, (field) => idFor(env.company, dept, out, field, collection)),
+      );
     } catch (error) {
       out.set(collection, { skipped: `${(error as Error).message}; add a factory` });
     }
@@ -128,7 +192,12 @@ export async function buildRecords(env: BuildEnv, ops: Operation[]): Promise<Map
   return out;
 }
 
-async function buildOne(env: BuildEnv, ops: Operation[], collection: string): Promise<Built> {
+async function buildOne(
+  env: BuildEnv,
+  ops: Operation[],
+  collection: string,
+  idOf: (field: string) => string,
+): Promise<Built> {
   const factory = FACTORIES[collection];
   if (factory?.create) return { id: await factory.create(env), params: {} };
   const create = ops.find((o) => o.method === 'POST' && o.path === collection);
@@ -136,6 +205,12 @@ async function buildOne(env: BuildEnv, ops: Operation[], collection: string): Pr
   const params: Record<string, string> = {};
   for (const p of create.pathParams) params[p.name] = String(sample(env.doc, p.schema, env.r));
   const body = factory?.body ? factory.body(env.company, env.r) : minimalBody(env.doc, create, env.r);
+  // References in a generated body point at real records of the company (see idFor).
+  const props = objectSchema(env.doc, create.body)?.properties ?? {};
+  if (!factory?.body && body && typeof body === 'object')
+    for (const [k, schema] of Object.entries<any>(props))
+      if (k in body && JSON.stringify(schema).includes('"format":"uuid"'))
+        (body as Record<string, unknown>)[k] = schema.type === 'array' ? [idOf(k)] : idOf(k);
   const url = requestUrl(env.doc, create, env.r, params);
   const id = await created(
     await env.client.request('POST', url, body ?? {}),

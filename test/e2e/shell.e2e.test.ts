@@ -1,122 +1,18 @@
 // The web shell in a real browser against the real server: sign-in, layout, languages, audit log, phone menu.
 // Needs Debian's chromium (never downloads a browser); starts `node bin/tandem.mjs start` on a fresh DATA_DIR.
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
-const ADMIN = { email: 'admin@example.com', password: 'Correct-Horse-42!' };
-const HEALTH_TIMEOUT_MS = 60_000;
-
-function ensureWebBuild(): void {
-  if (existsSync(path.join(repoRoot, 'dist/web/index.html'))) return;
-  try {
-    execFileSync('npx', ['vite', 'build'], {
-      cwd: repoRoot,
-      stdio: 'pipe',
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-  } catch (err) {
-    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
-    throw new Error(`npx vite build failed:\n${stdout ?? ''}\n${stderr ?? ''}`);
-  }
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
-
-interface RunningServer {
-  baseUrl: string;
-  stop: () => Promise<void>;
-}
-
-async function startTandem(): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    TANDEM_ADMIN_EMAIL: ADMIN.email,
-    TANDEM_ADMIN_PASSWORD: ADMIN.password,
-  };
-  delete env.DATABASE_URL; // browser tests run on the embedded database
-  const child: ChildProcess = spawn(process.execPath, ['bin/tandem.mjs', 'start'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`the server exited with code ${child.exitCode} before it was healthy:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) return { baseUrl, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await stop();
-  throw new Error(`GET /api/v1/health did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s:\n${output}`);
-}
-
-/** Waits for spinners to go and for finite CSS animations (drawer slide, menu fade) to end. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0);
-  await page.evaluate(() => {
-    const finite = document
-      .getAnimations()
-      .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY);
-    const done = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-    return Promise.race([done, new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
-}
+import type { Browser, Page } from 'playwright-core';
+import {
+  ADMIN,
+  chromiumPath,
+  ensureWebBuild,
+  launchChromium,
+  screenshot,
+  screenshotDir,
+  startTandem,
+} from './support.ts';
 
 async function chooseLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
   await page.getByTestId('language-switch').click();
@@ -136,19 +32,7 @@ test('web shell in Chromium against the real server', { timeout: 120_000 }, asyn
   const server = await startTandem();
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);

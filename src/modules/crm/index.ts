@@ -8,19 +8,72 @@ import { registerAuditedEntity } from '../../platform/audit/read.ts';
 import { one } from '../../platform/db/tx.ts';
 import { visibleCustomerSql } from './customer/customer.repo.ts';
 import './permissions.ts';
+import { registerDemoSeeder } from '../../platform/demo/seed.ts';
+import { registerJob } from '../../platform/jobs/scheduler.ts';
+import { subscribe } from '../../platform/outbox/subscribers.ts';
 import type { ModuleDef } from '../index.ts';
+import { canSeeActivity } from './activity/activity.repo.ts';
+import { activityRoutes } from './activity/routes.ts';
+import { activityReminderJob } from './activity/send-reminders.ts';
+import { contactRoutes } from './contact/routes.ts';
 import { customerRoutes } from './customer/routes.ts';
+import { customerPageRoutes } from './customer-page/routes.ts';
+import { seedCrmDemo } from './demo/seed-crm.ts';
+import { poolRoutes } from './pool/routes.ts';
+import { poolRuleJob } from './pool/run-pool-rules.ts';
+import { timelineSubscriber } from './timeline/timeline-subscriber.ts';
+import './merge/crm-handlers.ts';
+import { mergeRoutes } from './merge/routes.ts';
+import './transfer/importers.ts';
+import { onCompanyCreated } from '../../platform/org/create-company.ts';
+import { visibleLeadSql } from './lead/lead.repo.ts';
+import { leadRoutes } from './lead/routes.ts';
+import { visibleOpportunitySql } from './opportunity/opportunity.repo.ts';
+import { ensureDefaultPipeline } from './opportunity/pipeline.repo.ts';
+import { opportunityRoutes } from './opportunity/routes.ts';
+import { targetRoutes } from './target/routes.ts';
+import { transferRoutes } from './transfer/routes.ts';
 
 export { createCustomer } from './customer/create-customer.ts';
 export { findCustomerDuplicates } from './customer/find-duplicates.ts';
 export { isValidUscc, nameKey, phoneKey } from './customer/normalize.ts';
+export { type CreditProvider, registerCreditProvider } from './customer-page/credit-slot.ts';
+export { followMerged } from './merge/follow-merged.ts';
+export {
+  type MergeHandler,
+  type MergeInfo,
+  mergeNotUndoable,
+  registerMergeHandler,
+} from './merge/registry.ts';
+export { type TableMergeSpec, tableMergeHandler } from './merge/table-handler.ts';
+
+registerDemoSeeder('crm', seedCrmDemo);
 
 export const crm: ModuleDef = {
   name: 'crm',
   routes(app: FastifyInstance) {
     customerRoutes(app);
+    activityRoutes(app);
+    customerPageRoutes(app);
+    poolRoutes(app);
+    contactRoutes(app);
+    mergeRoutes(app);
+    transferRoutes(app);
+    leadRoutes(app);
+    opportunityRoutes(app);
+    targetRoutes(app);
   },
 };
+
+// The customer timeline listens to every event; reminders run every minute, the pool rule daily.
+subscribe(timelineSubscriber);
+registerJob(activityReminderJob);
+registerJob(poolRuleJob);
+registerAuditedEntity('crm.activity', { readPermission: 'crm.activity.read', canSee: canSeeActivity });
+// Every new company starts with the standard sales pipeline (older ones get it on first use).
+onCompanyCreated(async (tx, companyId) => {
+  await ensureDefaultPipeline(tx, companyId);
+});
 
 registerAuditedEntity('crm.customer', {
   readPermission: 'crm.customer.read',
@@ -29,6 +82,27 @@ registerAuditedEntity('crm.customer', {
       await one(
         ex,
         sql`select 1 from crm_customer c where c.company_id = ${actor.companyId} and c.id = ${id} and ${visibleCustomerSql(actor)}`,
+      ),
+    ),
+});
+
+registerAuditedEntity('crm.lead', {
+  readPermission: 'crm.lead.read',
+  canSee: async (ex, actor, id) =>
+    Boolean(
+      await one(
+        ex,
+        sql`select 1 from crm_lead l where l.company_id = ${actor.companyId} and l.id = ${id} and ${visibleLeadSql(actor)}`,
+      ),
+    ),
+});
+registerAuditedEntity('crm.opportunity', {
+  readPermission: 'crm.opportunity.read',
+  canSee: async (ex, actor, id) =>
+    Boolean(
+      await one(
+        ex,
+        sql`select 1 from crm_opportunity o where o.company_id = ${actor.companyId} and o.id = ${id} and ${visibleOpportunitySql(actor)}`,
       ),
     ),
 });

@@ -12,6 +12,7 @@ definePermissions([
   { key: 'crm.contact.read', description: 'See contacts' },
   { key: 'crm.contact.create', description: 'Create contacts' },
   { key: 'crm.contact.update', description: 'Edit contacts' },
+  { key: 'crm.contact.delete', description: 'Delete contacts nothing refers to' },
   { key: 'crm.lead.read', description: 'See leads' },
   { key: 'crm.lead.create', description: 'Create leads' },
   { key: 'crm.lead.update', description: 'Edit, assign and disqualify leads' },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/tx.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -32,9 +33,8 @@ export interface AuditInput {
   reason?: string;
 }
 
-/** Writes one audit row in the caller's transaction: who, what changed, why, which request. */
-export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
-  await tx.insert(auditLog).values({
+function auditRow(actor: Actor, input: AuditInput) {
+  return {
     companyId: actor.companyId,
     id: newId(),
     actorUserId: actor.name === 'system' ? null : actor.userId,
@@ -45,5 +45,27 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Prom
     action: input.action,
     changes: diff(input.before ?? null, input.after ?? null),
     reason: input.reason ?? actor.reason ?? null,
-  });
+  };
+}
+
+/** Writes one audit row in the caller's transaction: who, what changed, why, which request. */
+export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+  await tx.insert(auditLog).values(auditRow(actor, input));
+}
+
+/**
+ * The same rows as `recordAudit`, many in one statement (bulk imports write hundreds per chunk), sent
+ * as one JSON document so the statement stays small however many rows there are.
+ */
+export async function recordAudits(tx: Tx, actor: Actor, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const list = inputs.map((input) => auditRow(actor, input));
+  await tx.execute(
+    sql`insert into platform_audit_log (company_id, id, actor_user_id, actor_token_id, request_id, entity, entity_id,
+          action, changes, reason)
+        select r."companyId", r.id, r."actorUserId", r."actorTokenId", r."requestId", r.entity, r."entityId", r.action,
+               r.changes, r.reason
+          from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as r("companyId" uuid, id uuid, "actorUserId" uuid,
+            "actorTokenId" uuid, "requestId" text, entity text, "entityId" text, action text, changes jsonb, reason text)`,
+  );
 }

@@ -123,9 +123,8 @@ describeDb('exporting users', (ctx) => {
     assert.equal(denied.body.error.details.permission, 'platform.user.read');
   });
 
-  test('an exported file can be imported into another company as it is', async () => {
+  test('an exported file can be imported into another company of the same administrator as it is', async () => {
     const source = await newCompany(ctx.db);
-    const target = await newCompany(ctx.db);
     const adminS = await signedIn(ctx.db, source.admin);
     await adminS.post('/api/v1/users', {
       email: `roundtrip.${source.code}@example.com`.toLowerCase(),
@@ -134,12 +133,35 @@ describeDb('exporting users', (ctx) => {
       roleIds: [source.roles.sales, source.roles.finance],
     });
     const file = await adminS.get('/api/v1/users/export.xlsx');
-    const adminT = await signedIn(ctx.db, target.admin);
-    const res = await adminT.request('POST', '/api/v1/imports?entity=platform.user', undefined, {
+    // Accounts are shared across companies only by someone who administers users in all of them:
+    // the same administrator opens a second company and imports the file there.
+    const target = await adminS.post('/api/v1/companies', {
+      code: `T${source.code}`.slice(0, 20),
+      name: 'Target',
+    });
+    assert.equal(target.status, 201);
+    assert.equal(
+      (await adminS.post('/api/v1/auth/switch-company', { companyId: target.body.id })).status,
+      200,
+    );
+    const res = await adminS.request('POST', '/api/v1/imports?entity=platform.user', undefined, {
       raw: file.raw.rawPayload,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
     assert.equal(res.status, 201, JSON.stringify(res.body));
-    assert.deepEqual([res.body.okRows, res.body.errorRows], [2, 0]);
+    // The administrator is already a member of the new company (its creator): that row is a duplicate.
+    assert.deepEqual([res.body.okRows, res.body.errorRows], [1, 1]);
+    const other = await newCompany(ctx.db);
+    const stranger = await signedIn(ctx.db, other.admin);
+    const refused = await stranger.request('POST', '/api/v1/imports?entity=platform.user', undefined, {
+      raw: file.raw.rawPayload,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    assert.equal(refused.status, 201);
+    assert.deepEqual(
+      [refused.body.okRows, refused.body.errorRows],
+      [0, 2],
+      'another company cannot take the accounts over',
+    );
   });
 });

@@ -68,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     'application/vnd.ms-excel', // what Windows browsers call a .csv file
     'application/octet-stream',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'text/vcard', // contacts (crm)
   ]) {
     app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   }

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record.ts';
 import { one } from '../db/tx.ts';
 import { newId } from '../ids.ts';
 import { bufferSource } from './read-file.ts';
-import { parseWithSchema, registerImporter } from './registry.ts';
+import { parseWithSchema, registerImporter, rowError } from './registry.ts';
 import { runImport } from './run-import.ts';
 
 // A cheap importer for volume: each row becomes one audit entry (users would spend their time hashing passwords).
@@ -44,6 +44,39 @@ registerImporter({
       after: input,
     });
     return { recordId };
+  },
+  async undo() {},
+});
+
+// A bulk importer: whole chunks at once, refusing a chunk as a whole when it holds BULKFAIL (the
+// engine must then import that chunk row by row, with nothing of the bulk attempt left).
+const bulkCalls: number[] = [];
+registerImporter({
+  entity: 'test.bulk',
+  permission: 'platform.import.run',
+  columns: [{ key: 'code', label: { 'zh-CN': '编号', en: 'Code' }, required: true, example: 'N1' }],
+  parseRow: (raw) => parseWithSchema(z.object({ code: z.string() }), raw),
+  async importRow(tx, actor, input) {
+    if (input.code === 'BULKFAIL') throw rowError('code', 'refused', 'this row is refused');
+    const recordId = newId();
+    await recordAudit(tx, actor, { entity: 'test.bulk', entityId: recordId, action: 'row', after: input });
+    return { recordId };
+  },
+  async importChunk(tx, actor, rows) {
+    bulkCalls.push(rows.length);
+    const outcomes = [];
+    for (const { rowNo, input } of rows) {
+      const recordId = newId();
+      await recordAudit(tx, actor, {
+        entity: 'test.bulk',
+        entityId: recordId,
+        action: 'chunk',
+        after: input,
+      });
+      outcomes.push({ rowNo, recordId });
+    }
+    if (rows.some((r) => r.input.code === 'BULKFAIL')) throw rowError('code', 'refused', 'a row is refused');
+    return outcomes;
   },
   async undo() {},
 });
@@ -229,6 +262,32 @@ describeDb('the import engine', (ctx) => {
     const refused = await admin.request('POST', ...post(`entity=test.note&mapping=${sneaky}`, csv));
     assert.equal(refused.status, 400);
     assert.equal(refused.body.error.code, 'import.unknown_column');
+  });
+
+  test('an importer may take whole chunks; a chunk it refuses is imported row by row instead', async () => {
+    const company = await newCompany(ctx.db);
+    const actor = await company.actor(company.admin);
+    bulkCalls.length = 0;
+    const codes = ['A1', 'A2', 'A3', 'B1', 'BULKFAIL', 'B3', 'C1'];
+    const batch = await runImport(
+      ctx.db,
+      actor,
+      {
+        entity: 'test.bulk',
+        fileName: 'bulk.csv',
+        dryRun: false,
+        source: bufferSource(Buffer.from(`code\n${codes.join('\n')}\n`)),
+      },
+      { chunkSize: 3 },
+    );
+    assert.deepEqual(bulkCalls, [3, 3, 1]);
+    assert.deepEqual([batch.okRows, batch.errorRows], [6, 1]);
+    const written = await one<{ chunk: number; row: number }>(
+      ctx.db.orm,
+      sql`select count(*) filter (where action = 'chunk')::int as chunk, count(*) filter (where action = 'row')::int as row
+            from platform_audit_log where company_id = ${company.id} and entity = 'test.bulk'`,
+    );
+    assert.deepEqual(written, { chunk: 4, row: 2 }, 'the refused chunk left nothing of its bulk attempt');
   });
 
   test('templates describe the columns and download as an example CSV', async () => {

@@ -26,6 +26,14 @@ export interface ImportContext {
   dryRun: boolean;
 }
 
+/** One parsed row of a chunk, for `importChunk`. */
+export interface ChunkRow<I> {
+  rowNo: number;
+  input: I;
+}
+
+export type ChunkOutcome = { rowNo: number; recordId: string } | { rowNo: number; errors: RowError[] };
+
 /**
  * What a module registers to make one of its entities importable. `parseRow` gets the mapped cells
  * of one row (trimmed; blank cells are absent) and validates them without I/O; `importRow` writes one
@@ -41,6 +49,18 @@ export interface Importer<I = any> {
   columns: ImportColumn[];
   parseRow(raw: Record<string, string>): Parsed<I>;
   importRow(tx: Tx, actor: Actor, input: I, ctx: ImportContext): Promise<{ recordId: string }>;
+  /**
+   * Optional, for entities imported by the ten thousand: all parsed rows of a chunk at once
+   * (set-based checks, multi-row inserts) instead of `importRow` in a savepoint per row. It answers
+   * an outcome for every row; when it throws a refusal instead, nothing it wrote stays and the engine
+   * imports that chunk row by row with `importRow`, which must apply the same rules.
+   */
+  importChunk?(
+    tx: Tx,
+    actor: Actor,
+    rows: ChunkRow<I>[],
+    ctx: { batchId: string; dryRun: boolean },
+  ): Promise<ChunkOutcome[]>;
   undo(tx: Tx, actor: Actor, recordIds: string[]): Promise<void>;
 }
 

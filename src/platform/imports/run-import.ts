@@ -16,7 +16,13 @@ import {
   readRows,
   type SheetRow,
 } from './read-file.ts';
-import { findImporter, type ImportContext, type Importer, type RowError } from './registry.ts';
+import {
+  type ChunkOutcome,
+  findImporter,
+  type ImportContext,
+  type Importer,
+  type RowError,
+} from './registry.ts';
 
 export interface ImportInput {
   entity: string;
@@ -104,20 +110,12 @@ function errorOf(error: AppError): RowError {
   };
 }
 
-/**
- * One row: validate, then the importer's use case inside a savepoint, so a refused row leaves no
- * trace and the rest of the chunk goes on. Anything that is not a refusal (a bug, the database
- * gone) is no row's fault: it stops the batch.
- */
-async function importOne(
-  tx: Tx,
-  actor: Actor,
+function parseOne(
   importer: Importer,
   resolved: ResolvedMapping,
   headerWidth: number,
   row: SheetRow,
-  ctx: ImportContext,
-): Promise<RowOutcome> {
+): { input: unknown } | RowOutcome {
   const fail = (errors: RowError[]): RowOutcome => ({
     rowNo: row.rowNo,
     status: 'error',
@@ -129,17 +127,89 @@ async function importOne(
       { code: 'import.row_too_long', message: 'The row has more values than the header has columns' },
     ]);
   const parsed = importer.parseRow(rawCells(row, resolved));
-  if (!parsed.ok) return fail(parsed.errors);
+  return parsed.ok ? { input: parsed.value } : fail(parsed.errors);
+}
+
+/**
+ * One validated row: the importer's use case inside a savepoint, so a refused row leaves no trace
+ * and the rest of the chunk goes on. Anything that is not a refusal (a bug, the database gone) is
+ * no row's fault: it stops the batch.
+ */
+async function importOne(
+  tx: Tx,
+  actor: Actor,
+  importer: Importer,
+  rowNo: number,
+  input: unknown,
+  ctx: ImportContext,
+): Promise<RowOutcome> {
   try {
     const { recordId } = await tx.transaction((savepoint) =>
-      importer.importRow(savepoint as Tx, actor, parsed.value, ctx),
+      importer.importRow(savepoint as Tx, actor, input, ctx),
     );
-    return { rowNo: row.rowNo, status: 'ok', errors: null, recordId };
+    return { rowNo, status: 'ok', errors: null, recordId };
   } catch (error) {
     const refusal = translateDbError(error);
-    if (refusal instanceof AppError && refusal.status < 500) return fail([errorOf(refusal)]);
+    if (refusal instanceof AppError && refusal.status < 500)
+      return { rowNo, status: 'error', errors: [errorOf(refusal)], recordId: null };
     throw error;
   }
+}
+
+/**
+ * The rows of one chunk: each validated, then either the importer's `importChunk` for all of them in
+ * one savepoint or, without it (or when it refuses as a whole), `importRow` one by one.
+ */
+async function importRows(
+  tx: Tx,
+  actor: Actor,
+  importer: Importer,
+  resolved: ResolvedMapping,
+  headerWidth: number,
+  chunk: SheetRow[],
+  batch: BatchView,
+): Promise<RowOutcome[]> {
+  const outcomes = new Map<number, RowOutcome>();
+  const parsed: Array<{ rowNo: number; input: unknown }> = [];
+  for (const row of chunk) {
+    const result = parseOne(importer, resolved, headerWidth, row);
+    if ('status' in result) outcomes.set(row.rowNo, result);
+    else parsed.push({ rowNo: row.rowNo, input: result.input });
+  }
+  let bulk: ChunkOutcome[] | null = null;
+  if (importer.importChunk && parsed.length > 0) {
+    try {
+      bulk = await tx.transaction((savepoint) =>
+        importer.importChunk!(savepoint as Tx, actor, parsed, { batchId: batch.id, dryRun: batch.dryRun }),
+      );
+    } catch (error) {
+      const refusal = translateDbError(error);
+      if (!(refusal instanceof AppError && refusal.status < 500)) throw error;
+    }
+  }
+  if (bulk) {
+    for (const o of bulk)
+      outcomes.set(
+        o.rowNo,
+        'errors' in o
+          ? { rowNo: o.rowNo, status: 'error', errors: o.errors, recordId: null }
+          : { rowNo: o.rowNo, status: 'ok', errors: null, recordId: o.recordId },
+      );
+  } else
+    for (const p of parsed)
+      outcomes.set(
+        p.rowNo,
+        await importOne(tx, actor, importer, p.rowNo, p.input, {
+          batchId: batch.id,
+          rowNo: p.rowNo,
+          dryRun: batch.dryRun,
+        }),
+      );
+  return chunk.map((row) => {
+    const outcome = outcomes.get(row.rowNo);
+    if (!outcome) throw new Error(`importer ${importer.entity} gave no outcome for row ${row.rowNo}`);
+    return outcome;
+  });
 }
 
 async function saveOutcomes(
@@ -186,18 +256,7 @@ async function runChunk(
   headerWidth: number,
   chunk: SheetRow[],
 ): Promise<BatchView> {
-  const importAll = async (tx: Tx) => {
-    const outcomes: RowOutcome[] = [];
-    for (const row of chunk)
-      outcomes.push(
-        await importOne(tx, actor, importer, resolved, headerWidth, row, {
-          batchId: batch.id,
-          rowNo: row.rowNo,
-          dryRun: batch.dryRun,
-        }),
-      );
-    return outcomes;
-  };
+  const importAll = (tx: Tx) => importRows(tx, actor, importer, resolved, headerWidth, chunk, batch);
   if (!batch.dryRun)
     return withTransaction(db, async (tx) => saveOutcomes(tx, actor, batch.id, await importAll(tx)));
   let outcomes: RowOutcome[] = [];

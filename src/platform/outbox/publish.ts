@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterCommit, type Tx } from '../db/tx.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -20,12 +21,10 @@ export function onEventCommitted(fn: Waker): () => void {
   return () => wakers.delete(fn);
 }
 
-/** Writes the event in the caller's transaction; it is dispatched only if that transaction commits. */
-export async function publish(tx: Tx, actor: Actor, input: EventInput): Promise<string> {
-  const id = newId();
-  await tx.insert(event).values({
+function eventRow(actor: Actor, input: EventInput) {
+  return {
     companyId: actor.companyId,
-    id,
+    id: newId(),
     type: input.type,
     aggregateType: input.aggregateType,
     aggregateId: input.aggregateId,
@@ -33,9 +32,37 @@ export async function publish(tx: Tx, actor: Actor, input: EventInput): Promise<
     payload: input.payload,
     actorUserId: actor.name === 'system' ? null : actor.userId,
     requestId: actor.requestId ?? null,
-  });
+  };
+}
+
+function wakeAfterCommit(tx: Tx): void {
   afterCommit(tx, () => {
     for (const wake of wakers) wake();
   });
-  return id;
+}
+
+/** Writes the event in the caller's transaction; it is dispatched only if that transaction commits. */
+export async function publish(tx: Tx, actor: Actor, input: EventInput): Promise<string> {
+  const row = eventRow(actor, input);
+  await tx.insert(event).values(row);
+  wakeAfterCommit(tx);
+  return row.id;
+}
+
+/** Like `publish`, many events in one statement, in the given order (bulk imports). */
+export async function publishMany(tx: Tx, actor: Actor, inputs: EventInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map((input) => eventRow(actor, input));
+  // One JSON document rather than hundreds of bound tuples: the statement stays small.
+  await tx.execute(
+    sql`insert into platform_event (company_id, id, type, aggregate_type, aggregate_id, payload_version, payload,
+          actor_user_id, request_id)
+        select r."companyId", r.id, r.type, r."aggregateType", r."aggregateId", r."payloadVersion", r.payload,
+               r."actorUserId", r."requestId"
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r("companyId" uuid, id uuid, type text,
+            "aggregateType" text, "aggregateId" text, "payloadVersion" int, payload jsonb, "actorUserId" uuid,
+            "requestId" text)`,
+  );
+  wakeAfterCommit(tx);
+  return rows.map((r) => r.id);
 }

@@ -15,6 +15,20 @@ export async function nextNumber(tx: Tx, companyId: string, key: string): Promis
   return Number(row!.last_value);
 }
 
+/**
+ * The next `count` numbers of a counter at once (first … first + count - 1), for bulk writers; the
+ * same lock and guarantees as `nextNumber`, so every number taken must be used or the caller rolls back.
+ */
+export async function nextNumbers(tx: Tx, companyId: string, key: string, count: number): Promise<number> {
+  const row = await one<{ last_value: number }>(
+    tx,
+    sql`insert into platform_sequence as s (company_id, key, last_value) values (${companyId}, ${key}, ${count})
+        on conflict (company_id, key) do update set last_value = s.last_value + ${count}
+        returning last_value`,
+  );
+  return Number(row!.last_value) - count + 1;
+}
+
 /** Renders a numbering pattern: `{seq:6}` → zero-padded number, other `{name}` → the given part. */
 export function renderPattern(pattern: string, seq: number, parts: Record<string, string> = {}): string {
   return pattern.replace(/\{(\w+)(?::(\d+))?\}/g, (_m, name: string, width?: string) =>

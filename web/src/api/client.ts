@@ -41,6 +41,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
+  /** A file sent as the request body as it is (imports); `contentType` says what it is. */
+  raw?: { data: Blob; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -57,13 +59,18 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {
     return await fetch(buildUrl(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw
+        ? options.raw.data
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (err) {
@@ -117,5 +124,8 @@ export const http = {
   post: <T = void>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body }),
   put: <T = void>(path: string, body?: unknown) => api<T>(path, { method: 'PUT', body }),
   patch: <T = void>(path: string, body?: unknown) => api<T>(path, { method: 'PATCH', body }),
-  delete: <T = void>(path: string) => api<T>(path, { method: 'DELETE' }),
+  delete: <T = void>(path: string, query?: Query) => api<T>(path, { method: 'DELETE', query }),
+  /** POSTs a file as the body (CSV or XLSX imports), with query parameters. */
+  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
+    api<T>(path, { method: 'POST', query, raw: { data: file, contentType } }),
 };

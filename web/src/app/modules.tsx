@@ -15,6 +15,7 @@ import {
   ToolOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { crmNav } from '../modules/crm/routes.tsx';
 import { settingsNav } from '../modules/settings/routes.tsx';
 
 export interface NavChild {
@@ -36,7 +37,7 @@ export interface ModuleEntry {
 /** The side menu, top to bottom. A module gets `children` (and routes in router.tsx) once it is built. */
 export const MODULES: ModuleEntry[] = [
   { key: 'dashboard', label: 'nav.dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
-  { key: 'crm', label: 'nav.crm', path: '/crm', icon: <TeamOutlined /> },
+  { key: 'crm', label: 'nav.crm', path: '/crm', icon: <TeamOutlined />, children: crmNav },
   { key: 'sales', label: 'nav.sales', path: '/sales', icon: <ShoppingCartOutlined /> },
   { key: 'inventory', label: 'nav.inventory', path: '/inventory', icon: <InboxOutlined /> },
   { key: 'purchasing', label: 'nav.purchasing', path: '/purchasing', icon: <ShoppingOutlined /> },

@@ -1,7 +1,10 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { FullPageSpin } from '../components/full-page-spin.tsx';
+import { crmRoutes } from '../modules/crm/routes.tsx';
 import { settingsRoutes } from '../modules/settings/routes.tsx';
+import { ForgotPasswordPage } from './auth/forgot-password-page.tsx';
 import { RequireSession } from './auth/require-session.tsx';
+import { ResetPasswordPage } from './auth/reset-password-page.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { UPCOMING_MODULES } from './modules.tsx';
@@ -12,6 +15,8 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <SignInPage />, errorElement: <CrashPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <CrashPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <CrashPage /> },
   {
     path: '/',
     element: (
@@ -24,6 +29,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      crmRoutes,
       settingsRoutes,
       ...UPCOMING_MODULES.map((entry) => ({
         path: `${entry.path.slice(1)}/*`,

@@ -38,17 +38,26 @@ function bigramsOf(key: string): string[] {
   return chars.length < 2 ? [key] : chars.slice(1).map((c, i) => chars[i] + c);
 }
 
+/** The company's customer code pattern and the counter it numbers from (the bulk import takes runs of it). */
+export async function customerCodeFormat(
+  tx: Tx,
+  companyId: string,
+): Promise<{ pattern: string; counter: string }> {
+  const settings = await one<{ pattern: string | null }>(
+    tx,
+    sql`select settings #>> '{crm,customerCodePattern}' as pattern from platform_company where id = ${companyId}`,
+  );
+  const pattern = settings?.pattern || 'C{seq:6}';
+  return { pattern, counter: `crm.customer:${pattern}` };
+}
+
 export async function customerCode(
   tx: Tx,
   actor: Actor,
   regionCode: string | null | undefined,
 ): Promise<string> {
-  const settings = await one<{ pattern: string | null }>(
-    tx,
-    sql`select settings #>> '{crm,customerCodePattern}' as pattern from platform_company where id = ${actor.companyId}`,
-  );
-  const pattern = settings?.pattern || 'C{seq:6}';
-  const seq = await nextNumber(tx, actor.companyId, `crm.customer:${pattern}`);
+  const { pattern, counter } = await customerCodeFormat(tx, actor.companyId);
+  const seq = await nextNumber(tx, actor.companyId, counter);
   return renderPattern(pattern, seq, { region: regionCode?.split('-')[1] ?? '' });
 }
 

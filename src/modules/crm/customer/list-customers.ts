@@ -14,7 +14,9 @@ import { RESOURCE, toCustomer, visibleCustomerSql } from './customer.repo.ts';
 import { phoneKey, searchQuery } from './normalize.ts';
 
 const SORTS: Record<string, { key: SQL; desc: boolean; value: (r: Record<string, any>) => string }> = {
-  createdAt: { key: sql`c.created_at::text`, desc: true, value: (r) => r.sort_created },
+  // UUIDv7 ids are creation-ordered: newest first walks the primary key backwards, which lets a
+  // common search fragment stop after the first page instead of sorting every match.
+  createdAt: { key: sql`c.id`, desc: true, value: (r) => r.id },
   name: { key: sql`c.name_key`, desc: false, value: (r) => r.name_key },
   code: { key: sql`c.code`, desc: false, value: (r) => r.code },
   lastActivityAt: {
@@ -28,21 +30,23 @@ const SORTS: Record<string, { key: SQL; desc: boolean; value: (r: Record<string,
  * Customers the actor may see. `q` matches name fragments (two Chinese characters are enough), pinyin
  * and initials (`xc` → 星辰), code, tax id — through the bigram GIN index — and contact phones.
  */
-export function searchCondition(q: string): SQL | null {
+export function searchCondition(q: string, companyId: string): SQL | null {
   const { needle, grams } = searchQuery(q);
   if (!needle) return null;
   const digits = q.replace(/\D/g, '');
-  const byPhone =
-    digits.length >= 7
-      ? sql` or exists (select 1 from crm_contact k where k.company_id = c.company_id and k.customer_id = c.id
-                         and k.phone_keys @> ${textArray([phoneKey(q)])})`
-      : sql``;
+  // A phone number: contacts' phone keys (GIN), then their customers — never a scan of name bigrams.
+  if (/^[\d\s+()\-\uFF10-\uFF19]+$/.test(q.trim()) && digits.length >= 7)
+    return sql`(c.id = any(array(select k.customer_id from crm_contact k where k.company_id = ${companyId}
+                          and k.phone_keys @> ${textArray([phoneKey(q)])}))
+             or (c.tax_id >= ${digits} and c.tax_id < ${`${digits}\uffff`}))`;
+  // A customer code (C000123): the unique code index, exact or as a prefix.
+  const code = q.trim().toUpperCase();
+  if (/^[A-Z]{1,4}-?[A-Z0-9-]*\d{3,}$/.test(code))
+    return sql`(c.code = ${code} or (c.code >= ${code} and c.code < ${`${code}\uffff`}) or c.tax_id = ${code})`;
   const like = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  const byText =
-    grams.length > 0
-      ? sql`(c.search_grams @> ${textArray(grams)} and c.search_text like ${like})`
-      : sql`c.search_text like ${like}`;
-  return sql`(${byText}${byPhone})`;
+  return grams.length > 0
+    ? sql`(c.search_grams @> ${textArray(grams)} and c.search_text like ${like})`
+    : sql`c.search_text like ${like}`;
 }
 
 export async function listCustomers(ex: Executor, actor: Actor, query: z.infer<typeof CustomerListQuery>) {
@@ -57,7 +61,7 @@ export async function listCustomers(ex: Executor, actor: Actor, query: z.infer<t
     visibleCustomerSql(actor),
   ];
   if (query.q) {
-    const cond = searchCondition(query.q);
+    const cond = searchCondition(query.q, actor.companyId);
     if (cond) where.push(cond);
   }
   if (query.status) where.push(sql`c.status = ${query.status}`);

@@ -2,7 +2,7 @@ import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { http } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
 import type { Health } from '../../api/types.ts';
@@ -93,6 +93,9 @@ export function SignInPage() {
               {t('auth.submit')}
             </Button>
           </Form>
+          <div style={{ marginTop: 16, textAlign: 'center' }}>
+            <Link to="/forgot-password">{t('reset.forgotLink')}</Link>
+          </div>
         </Card>
       </Flex>
       <Typography.Text type="secondary" style={{ textAlign: 'center', padding: 16, fontSize: 12 }}>

@@ -17,13 +17,14 @@ export function useUsers(q: string) {
   });
 }
 
-/** Every user of the company, for pickers (filters, assignment). */
-export function useUserOptions() {
+/** Every user of the company, for pickers (filters, assignment); `enabled: false` for people who may not list users. */
+export function useUserOptions(enabled = true) {
   return useQuery({
     queryKey: ['users', 'options'],
     queryFn: ({ signal }) => http.get<Page<User>>('/users', { limit: 200 }, signal),
     select: (page) => page.items.map((user) => ({ value: user.id, label: `${user.name} <${user.email}>` })),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 
