@@ -12,7 +12,7 @@ interface Named {
   code: string;
 }
 
-/** As the admin, through the API: a team, a salesperson in it, a web form and a round-robin rule. */
+/** As the admin, through the API: a team, a salesperson in it, targets, a web form and a round-robin rule. */
 export async function setUp(baseUrl: string): Promise<{ formPath: string; formKey: string }> {
   const admin = new ApiSession(baseUrl);
   await admin.login(ADMIN.email, ADMIN.password);
@@ -31,6 +31,15 @@ export async function setUp(baseUrl: string): Promise<{ formPath: string; formKe
     roleIds: [sales.id],
     departmentId: team.id,
   });
+  // This month's targets, for the dashboard: the salesperson's sales and collection targets and the team's.
+  const now = new Date();
+  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
+  for (const target of [
+    { kind: 'sales', userId: user.id, amount: '300000' },
+    { kind: 'collection', userId: user.id, amount: '150000' },
+    { kind: 'sales', teamId: team.id, amount: '1200000' },
+  ])
+    await admin.call('POST', '/targets', { month, currency: 'CNY', ...target });
   const form = await admin.call<{ key: string; pagePath: string }>('POST', '/web-forms', {
     name: '官网联系表单',
     sourceCode: 'web',

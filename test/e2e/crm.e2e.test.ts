@@ -141,6 +141,38 @@ test('CRM: web-form lead → assigned → converted → kanban → timeline, in 
       await screenshot(page, 'crm-customer-overview-zh', true);
     });
 
+    await step(
+      'the activity calendar shows the call on its day; the dashboard shows the targets',
+      async () => {
+        await page.goto(url('/crm/activities'));
+        await page.getByRole('tab', { name: '日历' }).click();
+        const calendar = page.getByTestId('activity-calendar');
+        await calendar.getByText('电话沟通报价细节').waitFor();
+        const day = page.getByTestId('calendar-day-list');
+        await day.getByText('电话沟通报价细节').waitFor();
+        await day.getByTestId('open-activity').first().waitFor();
+        assert.match(page.url(), /view=calendar/);
+        assert.ok(
+          await calendar
+            .getByText(/^[一二三四五六日]$/)
+            .first()
+            .isVisible(),
+          'weekdays in Chinese',
+        );
+        await screenshot(page, 'crm-calendar', true);
+        await page.goto(url('/dashboard'));
+        const targets = page.getByTestId('dashboard-targets');
+        await targets.getByText('本月目标').waitFor();
+        assert.equal(await targets.getByTestId('target-row').count(), 3);
+        await targets.getByText('华东销售部').waitFor();
+        await targets
+          .getByTestId('target-note')
+          .getByText(/财务模块/)
+          .waitFor();
+        await screenshot(page, 'crm-dashboard-targets', true);
+      },
+    );
+
     await step('the same screens in English', async () => {
       await page.getByTestId('language-switch').click();
       const option = page.getByRole('menuitem', { name: 'English' });
@@ -193,6 +225,10 @@ test('CRM: web-form lead → assigned → converted → kanban → timeline, in 
       await page.getByTestId('leads-table').waitFor();
       await noSidewaysScroll(page, 'the lead list');
       await screenshot(page, 'crm-phone-leads-zh');
+      await page.goto(url('/crm/activities?view=calendar'));
+      await page.getByTestId('calendar-mark').first().waitFor();
+      await noSidewaysScroll(page, 'the activity calendar');
+      await screenshot(page, 'crm-phone-calendar-zh');
     });
 
     // The admin's side: the import wizard (dry run, import, undo) and duplicate review with merge and undo.

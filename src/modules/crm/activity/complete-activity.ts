@@ -39,6 +39,7 @@ export async function completeActivity(
     payload: {
       activityId: id,
       kind: row.kind,
+      subject: row.subject,
       customerId: row.customer_id,
       ownerUserId: row.owner_user_id,
       summary: activitySummary(row.kind, row.subject, 'done'),

@@ -47,6 +47,7 @@ export async function logActivity(tx: Tx, actor: Actor, input: ActivityInput): P
     payload: {
       activityId: id,
       kind: input.kind,
+      subject: input.subject,
       customerId: links.customerId,
       contactId: links.contactId,
       leadId: links.leadId,

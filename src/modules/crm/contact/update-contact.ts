@@ -86,6 +86,7 @@ export async function updateContact(tx: Tx, actor: Actor, id: string, patch: Con
     payload: {
       contactId: id,
       customerId: after.customerId,
+      name: after.name,
       ...(changed.includes('customerId') ? { previousCustomerId: before.customerId } : {}),
       changed,
       summary: `Contact ${after.name} updated`,

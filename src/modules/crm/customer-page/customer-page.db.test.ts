@@ -98,7 +98,18 @@ describeDb('customer page (360) and its timeline', (ctx) => {
     );
     assert.equal(page.timeline.items[0].summary, 'Visit: 上门拜访');
     assert.equal(page.timeline.items[0].actorUserId, seller.id);
-    assert.deepEqual(page.timeline.items[0].ref, { aggregateType: 'activity', aggregateId: visit.body.id });
+    assert.deepEqual(page.timeline.items[0].ref, {
+      aggregateType: 'activity',
+      aggregateId: visit.body.id,
+      params: {
+        activityId: visit.body.id,
+        kind: 'visit',
+        subject: '上门拜访',
+        customerId: id,
+        ownerUserId: seller.id,
+        done: false,
+      },
+    });
     assert.deepEqual(page.accounting, { openReceivables: null, creditLeft: null, source: 'accounting' });
 
     const first = await client.get(`/api/v1/customers/${id}/timeline?limit=2`);

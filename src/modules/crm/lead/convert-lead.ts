@@ -104,6 +104,8 @@ export async function convertLead(tx: Tx, actor: Actor, id: string, input: Conve
       customerId,
       contactId: contact.id,
       opportunityId: opportunity?.id ?? null,
+      label,
+      opportunityName: opportunity?.name ?? null,
       customerMode: input.customer.mode,
       summary: `Lead ${label} converted${opportunity ? ` with opportunity ${opportunity.name}` : ''}`,
     },

@@ -68,6 +68,7 @@ export async function createLead(tx: Tx, actor: Actor, input: NewLead) {
     aggregateId: id,
     payload: {
       leadId: id,
+      label,
       sourceCode: lead.sourceCode,
       formId: lead.formId,
       ownerUserId,

@@ -78,6 +78,7 @@ export async function updateLead(tx: Tx, actor: Actor, id: string, patch: LeadPa
       aggregateId: id,
       payload: {
         leadId: id,
+        label,
         from: before.status,
         to: after.status,
         lostReasonCode: after.lostReasonCode,
@@ -91,6 +92,7 @@ export async function updateLead(tx: Tx, actor: Actor, id: string, patch: LeadPa
       aggregateId: id,
       payload: {
         leadId: id,
+        label,
         changed: FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])),
         summary: `Lead ${label} edited`,
       },

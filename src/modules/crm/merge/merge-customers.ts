@@ -74,6 +74,8 @@ export async function mergeCustomers(
     payload: {
       customerId: survivor.id,
       mergedId,
+      mergedCode: merged.code,
+      mergedName: merged.name,
       mergeId,
       moved: view.moved,
       summary: `Customer ${merged.code} ${merged.name} merged into this customer`,

@@ -96,6 +96,8 @@ export async function undoMerge(
     payload: {
       customerId: survivor.id,
       mergedId: merged.id,
+      mergedCode: merged.code,
+      mergedName: merged.name,
       mergeId,
       summary: `Merge of customer ${merged.code} ${merged.name} undone`,
     },

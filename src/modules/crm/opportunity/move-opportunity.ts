@@ -74,8 +74,12 @@ export async function moveOpportunity(tx: Tx, actor: Actor, id: string, input: M
   const common = {
     opportunityId: id,
     customerId: after.customerId,
+    name: after.name,
+    ownerUserId: after.ownerUserId,
     fromStageId: before.stageId,
+    fromStageName: from,
     toStageId: stage.id,
+    toStageName: to,
     amount: after.amount,
     currency: after.currency,
   };

@@ -74,6 +74,7 @@ export async function updateOpportunity(tx: Tx, actor: Actor, id: string, patch:
     payload: {
       opportunityId: id,
       customerId: after.customerId,
+      name: after.name,
       changed,
       summary: `Opportunity ${after.name} edited`,
     },

@@ -92,6 +92,7 @@ export async function recordDeletions(
       payload: {
         [`${noun}Id`]: r.id,
         ...(r.customerId !== undefined ? { customerId: r.customerId } : {}),
+        label: r.label,
         summary: `${noun[0].toUpperCase()}${noun.slice(1)} ${r.label} removed by an import undo`,
       },
     });

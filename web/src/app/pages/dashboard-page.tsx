@@ -1,10 +1,11 @@
 import { Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { MonthTargetsCard } from '../../modules/crm/targets/month-targets-card.tsx';
 import { useSession } from '../auth/session.tsx';
 import { MODULES } from '../modules.tsx';
 
-/** The home screen until analytics brings the KPI dashboard: who you are, where, and what is there. */
+/** The home screen until analytics brings the KPI dashboard: who you are, where, your targets, what is there. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -28,6 +29,8 @@ export function DashboardPage() {
           <Descriptions.Item label={t('dashboard.timeZone')}>{company.timeZone}</Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <MonthTargetsCard />
 
       <div>
         <Typography.Title level={5} style={{ marginTop: 0 }}>

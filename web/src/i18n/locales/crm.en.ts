@@ -260,7 +260,11 @@ export const crmEn = {
     dropToClose: 'Drop a card here to close it',
     wonMessage: '{{name}} won!',
   },
-  targets: { kind: { sales: 'Sales target', collection: 'Collection target' } },
+  targets: {
+    kind: { sales: 'Sales target', collection: 'Collection target' },
+    collectionNote:
+      'Collections come from accounting (received payments), which is not set up yet: shown as 0.',
+  },
   forecast: {
     byMonth: 'By month',
     byOwner: 'By owner',
@@ -297,6 +301,12 @@ export const crmEn = {
     alreadyDone: 'Already done',
     complete: 'Complete',
     completed: 'Marked as done',
+    openRecord: 'Open',
+    tabs: { list: 'My day and list', calendar: 'Calendar' },
+    moreInDay_one: '+{{count}} more',
+    moreInDay_other: '+{{count}} more',
+    dayFormat: 'dddd, MMMM D, YYYY',
+    tooMany: 'This month has more activities than the calendar shows; use the list to see them all.',
   },
   calendar: {
     subscribe: 'Subscribe to calendar',

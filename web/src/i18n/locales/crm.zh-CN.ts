@@ -256,7 +256,10 @@ export const crmZhCN: Leaves<typeof crmEn> = {
     dropToClose: '将卡片拖到此处以关闭商机',
     wonMessage: '{{name}} 赢单！',
   },
-  targets: { kind: { sales: '销售目标', collection: '回款目标' } },
+  targets: {
+    kind: { sales: '销售目标', collection: '回款目标' },
+    collectionNote: '回款金额来自财务模块（已收款项），该模块尚未启用，暂显示为 0。',
+  },
   forecast: {
     byMonth: '按月',
     byOwner: '按负责人',
@@ -293,6 +296,12 @@ export const crmZhCN: Leaves<typeof crmEn> = {
     alreadyDone: '已完成',
     complete: '完成',
     completed: '已标记为完成',
+    openRecord: '打开',
+    tabs: { list: '我的今天与列表', calendar: '日历' },
+    moreInDay_one: '还有 {{count}} 项',
+    moreInDay_other: '还有 {{count}} 项',
+    dayFormat: 'YYYY年M月D日 dddd',
+    tooMany: '本月的跟进多于日历能显示的数量，请在列表中查看全部。',
   },
   calendar: {
     subscribe: '订阅到日历',

@@ -126,6 +126,13 @@ export const en = {
     modules: 'Modules',
     available: 'Available',
     comingSoon: 'Coming soon',
+    targets: {
+      title: 'This month’s targets',
+      monthFormat: 'MMMM YYYY',
+      mine: 'My targets',
+      team: 'My team’s targets',
+      none: 'No targets are set for this month',
+    },
   },
   comingSoon: {
     title: '{{module}} is coming in a later release',

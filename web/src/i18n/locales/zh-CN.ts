@@ -127,6 +127,13 @@ export const zhCN: Messages = {
     modules: '功能模块',
     available: '可用',
     comingSoon: '即将推出',
+    targets: {
+      title: '本月目标',
+      monthFormat: 'YYYY年M月',
+      mine: '我的目标',
+      team: '团队目标',
+      none: '本月尚未设定目标',
+    },
   },
   comingSoon: {
     title: '「{{module}}」将在后续版本中推出',

@@ -279,9 +279,8 @@ export interface TimelineEntry {
   occurredAt: string;
   type: string;
   summary: string;
-  ref?: Record<string, unknown>;
-  /** Parameters of the event, when the server sends them (stage names, amounts …). */
-  params?: Record<string, unknown>;
+  /** The aggregate, and `params`: the event's scalar values (names, stage ids, amounts …). */
+  ref?: { aggregateType?: string; aggregateId?: string; params?: Record<string, unknown> };
   actorUserId?: string | null;
   actorName?: string | null;
 }

@@ -36,6 +36,7 @@ export async function announceAssignment(tx: Tx, actor: Actor, news: AssignmentN
     aggregateId: news.leadId,
     payload: {
       leadId: news.leadId,
+      label: news.label,
       fromUserId: news.fromUserId,
       toUserId: news.toUserId,
       ruleId: news.ruleId ?? null,

@@ -3,6 +3,7 @@ import {
   CarOutlined,
   CheckOutlined,
   EditOutlined,
+  ExportOutlined,
   MailOutlined,
   PhoneOutlined,
   ScheduleOutlined,
@@ -53,14 +54,24 @@ function CompleteButton({ activity }: { activity: Activity }) {
   );
 }
 
-/** Activities as a list: kind, subject, customer, when, done/overdue, and a complete button. */
+/** Where an activity is read in full: its customer's activities, else its lead. */
+function recordPath(activity: Activity): string | null {
+  if (activity.customerId) return `/crm/customers/${activity.customerId}?tab=activities`;
+  if (activity.leadId) return `/crm/leads/${activity.leadId}`;
+  return null;
+}
+
+/** Activities as a list: kind, subject, customer, when, done/overdue, complete (and open) buttons. */
 export function ActivityItems({
   activities,
   showCustomer = true,
+  showOpen = false,
   loading,
 }: {
   activities: Activity[];
   showCustomer?: boolean;
+  /** Adds a button to the record the activity is about. */
+  showOpen?: boolean;
   loading?: boolean;
 }) {
   const { t } = useTranslation();
@@ -75,12 +86,19 @@ export function ActivityItems({
       data-testid="activity-list"
       renderItem={(activity) => {
         const when = activity.startsAt ?? activity.dueAt ?? activity.createdAt;
+        const path = showOpen ? recordPath(activity) : null;
+        const actions = [
+          !activity.done && canUpdate ? <CompleteButton key="done" activity={activity} /> : null,
+          path ? (
+            <Link key="open" to={path} data-testid="open-activity">
+              <Button size="small" icon={<ExportOutlined />}>
+                {t('crm.activities.openRecord')}
+              </Button>
+            </Link>
+          ) : null,
+        ].filter(Boolean);
         return (
-          <List.Item
-            actions={
-              !activity.done && canUpdate ? [<CompleteButton key="done" activity={activity} />] : undefined
-            }
-          >
+          <List.Item actions={actions.length > 0 ? actions : undefined}>
             <Flex gap={10} align="flex-start" style={{ minWidth: 0 }}>
               <ActivityKindIcon kind={activity.kind} />
               <Flex vertical gap={2} style={{ minWidth: 0 }}>

@@ -29,13 +29,36 @@ export function useMyDay() {
   });
 }
 
-export function useActivities(filters: ActivityFilters) {
+export function useActivities(filters: ActivityFilters, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: ['activities', 'list', filters],
     queryFn: ({ pageParam, signal }) =>
       http.get<Page<Activity>>('/activities', { limit: 50, ...filters, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The most a calendar month asks for (pages of 200): a month with more is shown as far as this goes. */
+const CALENDAR_PAGES = 10;
+
+/** Every activity in [from, to) (the calendar's visible weeks), all pages of it, oldest first. */
+export function useActivitiesBetween(range: { from: string; to: string; owner?: string }) {
+  return useQuery({
+    queryKey: ['activities', 'between', range],
+    queryFn: async ({ signal }) => {
+      const items: Activity[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < CALENDAR_PAGES; page++) {
+        const got = await http.get<Page<Activity>>('/activities', { limit: 200, ...range, cursor }, signal);
+        items.push(...got.items);
+        if (!got.nextCursor) return { items: items.reverse(), complete: true };
+        cursor = got.nextCursor;
+      }
+      return { items: items.reverse(), complete: false };
+    },
     placeholderData: keepPreviousData,
   });
 }

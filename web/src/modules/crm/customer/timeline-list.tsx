@@ -18,10 +18,17 @@ import { errorMessage } from '../../../api/errors.ts';
 import { useHasPermission } from '../../../app/auth/session.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { useLocalized } from '../../../i18n/localized.ts';
+import { formatMoney } from '../shared/format.ts';
 import { usePipelines } from '../shared/pipelines.ts';
 import type { TimelineEntry } from '../types.ts';
 import { useTimeline } from './queries.ts';
-import { isKnownType, stageTranslator, timelineText, typeKey } from './timeline-text.ts';
+import {
+  isKnownType,
+  type SentenceHelpers,
+  stageTranslator,
+  timelineText,
+  typeKey,
+} from './timeline-text.ts';
 
 const ICONS: [prefix: string, icon: ReactNode, color: string][] = [
   ['opportunity.won', <TrophyOutlined key="won" />, 'green'],
@@ -48,10 +55,13 @@ function EntryContent({
   stageName,
 }: {
   entry: TimelineEntry;
-  stageName: (english: string) => string;
+  stageName: SentenceHelpers['stageName'];
 }) {
-  const { t } = useTranslation();
-  const text = timelineText(entry, stageName);
+  const { t, i18n } = useTranslation();
+  const text = timelineText(entry, {
+    stageName,
+    money: (amount, currency) => formatMoney(amount, currency, i18n.language),
+  });
   if (text.values.kind)
     text.values.kind = t(`crm.activityKind.${text.values.kind}`, { defaultValue: text.values.kind });
   const label = isKnownType(entry.type) ? t(`crm.timeline.types.${typeKey(entry.type)}`) : null;

@@ -1,43 +1,90 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TimelineEntry } from '../types.ts';
-import { stageTranslator, timelineText } from './timeline-text.ts';
+import { type SentenceHelpers, stageTranslator, timelineText } from './timeline-text.ts';
 
-const entry = (type: string, summary: string): TimelineEntry => ({ id: 'x', occurredAt: '', type, summary });
+const entry = (
+  type: string,
+  params?: Record<string, unknown>,
+  summary = 'as the server wrote it',
+): TimelineEntry => ({
+  id: 'x',
+  occurredAt: '',
+  type,
+  summary,
+  ref: params ? { aggregateType: type.split('.')[0], aggregateId: 'y', params } : {},
+});
 const zh = (names: Record<string, string>) => names['zh-CN'] ?? '';
-const stages = stageTranslator(
-  [
-    { name: { 'zh-CN': '初步接洽', en: 'Qualification' } },
-    { name: { 'zh-CN': '需求确认', en: 'Needs analysis' } },
-  ],
-  zh,
-);
+const helpers: SentenceHelpers = {
+  stageName: stageTranslator(
+    [
+      { id: 's1', name: { 'zh-CN': '初步接洽', en: 'Qualification' } },
+      { id: 's2', name: { 'zh-CN': '需求确认', en: 'Needs analysis' } },
+    ],
+    zh,
+  ),
+  money: (amount, currency) => `${currency}|${amount}`,
+};
 
-test('a stage change names the stages in the reader’s language', () => {
+test('a stage change names the stages in the reader’s language, by id', () => {
   const text = timelineText(
-    entry('opportunity.stage_changed', 'Opportunity 星辰 采购: Qualification → Needs analysis'),
-    stages,
+    entry('opportunity.stage_changed', {
+      name: '星辰 采购',
+      fromStageId: 's1',
+      fromStageName: 'Qualification',
+      toStageId: 's2',
+      toStageName: 'Needs analysis',
+    }),
+    helpers,
   );
   assert.equal(text.key, 'crm.timeline.text.opportunity_stage_changed');
   assert.deepEqual(text.values, { name: '星辰 采购', from: '初步接洽', to: '需求确认' });
 });
 
+test('a stage the reader’s pipelines do not have keeps the name the server wrote', () => {
+  const text = timelineText(
+    entry('opportunity.stage_changed', {
+      name: 'A',
+      fromStageId: 'gone',
+      fromStageName: 'Old stage',
+      toStageId: 's2',
+      toStageName: 'Needs analysis',
+    }),
+    helpers,
+  );
+  assert.deepEqual(text.values, { name: 'A', from: 'Old stage', to: '需求确认' });
+});
+
 test('a conversion with and without an opportunity', () => {
   const both = timelineText(
-    entry('lead.converted', 'Lead 星辰 converted with opportunity 星辰 采购'),
-    stages,
+    entry('lead.converted', { label: '星辰', opportunityName: '星辰 采购' }),
+    helpers,
   );
   assert.equal(both.key, 'crm.timeline.text.lead_converted_withOpportunity');
   assert.equal(both.values.opportunity, '星辰 采购');
-  const alone = timelineText(entry('lead.converted', 'Lead 李雷 converted'), stages);
+  const alone = timelineText(entry('lead.converted', { label: '李雷', opportunityId: null }), helpers);
   assert.equal(alone.key, 'crm.timeline.text.lead_converted');
   assert.equal(alone.values.label, '李雷');
 });
 
-test('activities keep their kind; unknown shapes and types fall back to the summary', () => {
-  const call = timelineText(entry('activity.completed', 'Call done: 报价'), stages);
+test('amounts go through the reader’s number format; activities keep their kind code', () => {
+  const won = timelineText(
+    entry('opportunity.won', { name: 'A', amount: '128000.00', currency: 'CNY' }),
+    helpers,
+  );
+  assert.deepEqual(won.values, { name: 'A', amount: 'CNY|128000.00' });
+  const call = timelineText(
+    entry('activity.completed', { kind: 'call', subject: '报价', done: true }),
+    helpers,
+  );
   assert.deepEqual(call.values, { kind: 'call', subject: '报价' });
-  assert.equal(timelineText(entry('opportunity.stage_changed', 'moved'), stages).key, null);
-  assert.equal(timelineText(entry('invoice.posted', 'Invoice 42 posted'), stages).key, null);
-  assert.equal(stages('Proposal'), 'Proposal');
+});
+
+test('missing values, old entries and unknown types fall back to the summary', () => {
+  assert.equal(timelineText(entry('opportunity.stage_changed', { name: 'A' }), helpers).key, null);
+  assert.equal(timelineText(entry('activity.logged', { kind: 'call', subject: '  ' }), helpers).key, null);
+  assert.equal(timelineText(entry('activity.logged'), helpers).key, null);
+  assert.equal(timelineText(entry('invoice.posted', { number: '42' }), helpers).key, null);
+  assert.equal(helpers.stageName(null, 'Proposal'), 'Proposal');
+  assert.equal(helpers.stageName(null, null), null);
 });

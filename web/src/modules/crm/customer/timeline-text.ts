@@ -1,6 +1,7 @@
-// The timeline's words in the reader's language. Entries carry the event type and an English summary;
-// known types get a translated label, and where the summary has a known shape its parts (names, stages)
-// are put into a translated sentence. Anything else shows the summary as the server wrote it.
+// The timeline's words in the reader's language. Each entry carries its event type and, in
+// `ref.params`, the event's own values (names, stage ids, amounts, the activity's kind and subject):
+// known types are told as a translated sentence made of those values. Anything else (a type this
+// screen does not know, or an entry written before entries kept their values) shows the summary.
 
 import type { Names, TimelineEntry } from '../types.ts';
 
@@ -10,38 +11,67 @@ export interface TimelineText {
   values: Record<string, string>;
 }
 
-type Parser = (summary: string) => Record<string, string> | null;
-
-const ACTIVITY = /^([A-Za-z]+)(?: done)?: (.+)$/s;
-
-function match(re: RegExp, names: string[]): Parser {
-  return (summary) => {
-    const m = re.exec(summary);
-    if (!m) return null;
-    return Object.fromEntries(names.map((name, i) => [name, m[i + 1] ?? '']));
-  };
+export interface SentenceHelpers {
+  /** A stage's name in the reader's language by its id, else the name the server wrote. */
+  stageName: (id: string | null, written: string | null) => string | null;
+  /** An amount with its currency, as the reader writes numbers. */
+  money: (amount: string, currency: string) => string;
 }
 
-const PARSERS: Record<string, Parser> = {
-  'customer.created': match(/^Customer (\S+) (.+) created$/s, ['code', 'name']),
-  'lead.created': match(/^Lead (.+) created$/s, ['label']),
-  'lead.assigned': match(/^Lead (.+) assigned$/s, ['label']),
-  'lead.converted': (summary): Record<string, string> | null => {
-    const m = /^Lead (.+?) converted(?: with opportunity (.+))?$/s.exec(summary);
-    if (!m) return null;
-    return m[2] ? { label: m[1], opportunity: m[2], withOpportunity: 'yes' } : { label: m[1] };
+type Params = Record<string, unknown>;
+type Sentence = (params: Params, helpers: SentenceHelpers) => Record<string, string> | null;
+
+function value(params: Params, key: string): string | null {
+  const found = params[key];
+  if (typeof found === 'string') return found.trim() === '' ? null : found;
+  return typeof found === 'number' && Number.isFinite(found) ? String(found) : null;
+}
+
+/** The named values, or null when one is missing (the sentence would have a hole in it). */
+function need(params: Params, keys: string[]): Record<string, string> | null {
+  const values: Record<string, string> = {};
+  for (const key of keys) {
+    const found = value(params, key);
+    if (found === null) return null;
+    values[key] = found;
+  }
+  return values;
+}
+
+const named: Sentence = (params) => need(params, ['name']);
+const lead: Sentence = (params) => need(params, ['label']);
+// `kind` stays the activity kind's code (call, visit …); the screen puts it into words.
+const activity: Sentence = (params) => need(params, ['kind', 'subject']);
+
+function withMoney(params: Params, helpers: SentenceHelpers): Record<string, string> | null {
+  const values = need(params, ['name', 'amount', 'currency']);
+  return values ? { name: values.name, amount: helpers.money(values.amount, values.currency) } : null;
+}
+
+const SENTENCES: Record<string, Sentence> = {
+  'customer.created': (params) => need(params, ['code', 'name']),
+  'lead.created': lead,
+  'lead.assigned': lead,
+  'lead.converted': (params) => {
+    const values = need(params, ['label']);
+    const opportunity = value(params, 'opportunityName');
+    return values && opportunity ? { ...values, opportunity } : values;
   },
-  'opportunity.created': match(/^Opportunity (.+) \((\S+ [\d.]+)\) created$/s, ['name', 'amount']),
-  'opportunity.stage_changed': match(/^Opportunity (.+): (.+) → (.+)$/s, ['name', 'from', 'to']),
-  'opportunity.won': match(/^Opportunity (.+) won \((.+)\)$/s, ['name', 'amount']),
-  'opportunity.lost': match(/^Opportunity (.+) lost \((.*)\)$/s, ['name', 'reason']),
-  'opportunity.updated': match(/^Opportunity (.+) edited$/s, ['name']),
-  // `kind` is the English label (Call, Meeting …); the screen turns it into the activity kind's word.
-  'activity.logged': match(ACTIVITY, ['kind', 'subject']),
-  'activity.completed': match(ACTIVITY, ['kind', 'subject']),
-  'contact.created': match(/^Contact (.+) (?:added|created)$/s, ['name']),
-  'contact.updated': match(/^Contact (.+) updated$/s, ['name']),
-  'contact.deleted': match(/^Contact (.+) removed$/s, ['name']),
+  'opportunity.created': withMoney,
+  'opportunity.stage_changed': (params, helpers) => {
+    const name = value(params, 'name');
+    const from = helpers.stageName(value(params, 'fromStageId'), value(params, 'fromStageName'));
+    const to = helpers.stageName(value(params, 'toStageId'), value(params, 'toStageName'));
+    return name && from && to ? { name, from, to } : null;
+  },
+  'opportunity.won': withMoney,
+  'opportunity.lost': named,
+  'opportunity.updated': named,
+  'activity.logged': activity,
+  'activity.completed': activity,
+  'contact.created': named,
+  'contact.updated': named,
+  'contact.deleted': named,
 };
 
 /** Event types the web app has words for (label and icon); other types show their summary. */
@@ -79,30 +109,27 @@ export function typeKey(type: string): string {
   return type.replace(/\./g, '_');
 }
 
-/**
- * The sentence for an entry. `stageName` turns a stage name as the server wrote it (English) into
- * the reader's language, using the pipelines' translated stage names.
- */
-export function timelineText(entry: TimelineEntry, stageName: (english: string) => string): TimelineText {
-  const parse = PARSERS[entry.type];
-  const values = parse ? parse(entry.summary) : null;
+/** The sentence for an entry, from the values its event carried. */
+export function timelineText(entry: TimelineEntry, helpers: SentenceHelpers): TimelineText {
+  const sentence = Object.hasOwn(SENTENCES, entry.type) ? SENTENCES[entry.type] : undefined;
+  const params = entry.ref?.params;
+  const values = sentence && params && typeof params === 'object' ? sentence(params, helpers) : null;
   if (!values) return { key: null, values: {} };
-  if (values.kind) values.kind = values.kind.toLowerCase();
-  if (entry.type === 'opportunity.stage_changed') {
-    values.from = stageName(values.from);
-    values.to = stageName(values.to);
-  }
-  const variant = entry.type === 'lead.converted' && values.withOpportunity ? '_withOpportunity' : '';
+  const variant = entry.type === 'lead.converted' && values.opportunity ? '_withOpportunity' : '';
   return { key: `crm.timeline.text.${typeKey(entry.type)}${variant}`, values };
 }
 
-/** Builds the English-name → translated-name lookup from pipelines' stages. */
+/** Stage names in the reader's language: by the stage's id, or by any of its names as written. */
 export function stageTranslator(
-  stages: { name: Names }[],
+  stages: { id: string; name: Names }[],
   pick: (names: Names) => string,
-): (english: string) => string {
+): SentenceHelpers['stageName'] {
+  const byId = new Map<string, string>();
   const byName = new Map<string, string>();
-  for (const stage of stages)
+  for (const stage of stages) {
+    byId.set(stage.id, pick(stage.name));
     for (const name of Object.values(stage.name)) byName.set(name, pick(stage.name));
-  return (english) => byName.get(english) ?? english;
+  }
+  return (id, written) =>
+    (id ? byId.get(id) : undefined) ?? (written ? (byName.get(written) ?? written) : null);
 }

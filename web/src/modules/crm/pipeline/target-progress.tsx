@@ -1,39 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Progress, Row, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { http } from '../../../api/client.ts';
 import { useHasPermission } from '../../../app/auth/session.tsx';
 import { useLocalized } from '../../../i18n/localized.ts';
 import { formatMoney } from '../shared/format.ts';
-import type { Names } from '../types.ts';
-
-interface TargetProgress {
-  target: {
-    id: string;
-    kind: 'sales' | 'collection';
-    userName?: string | null;
-    teamName?: Names | null;
-    amount: string;
-    currency: string;
-  };
-  achieved: string;
-  percentage: string | null;
-  source?: 'opportunities' | 'accounting';
-}
+import { thisMonth, useTargetProgress } from '../targets/queries.ts';
 
 /** This month's sales and collection targets (销售目标/回款目标) with how far each has got. */
 export function TargetProgressStrip() {
   const { t, i18n } = useTranslation();
   const pick = useLocalized();
   const canRead = useHasPermission('crm.target.read');
-  const month = dayjs().startOf('month').format('YYYY-MM-DD');
-  const progress = useQuery({
-    queryKey: ['targets', 'progress', month],
-    queryFn: ({ signal }) =>
-      http.get<{ month: string; items: TargetProgress[] }>('/targets/progress', { month }, signal),
-    enabled: canRead,
-  });
+  const progress = useTargetProgress(thisMonth(), canRead);
   const items = progress.data?.items ?? [];
   if (!canRead || items.length === 0) return null;
   return (
