@@ -241,4 +241,29 @@ describeDb('customers: master data, validation, duplicates, record rules, search
       0,
     );
   });
+
+  test('search results page newest first with a cursor, without gaps or repeats', async () => {
+    const company = await newCompany(ctx.db);
+    const admin = await signedIn(ctx.db, company.admin);
+    const matching: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const hit = await create(admin, {
+        name: `星辰${['一', '二', '三', '四', '五'][i]}号公司`,
+        ignoreDuplicates: true,
+      });
+      matching.unshift(hit.body.id);
+      await create(admin, { name: `华夏${i}号工厂`, ignoreDuplicates: true });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await admin.get(
+        `/api/v1/customers?limit=2&q=${encodeURIComponent('星辰')}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      assert.equal(page.status, 200);
+      seen.push(...page.body.items.map((c: any) => c.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(seen, matching);
+  });
 });

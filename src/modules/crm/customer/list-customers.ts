@@ -55,6 +55,9 @@ export function searchCondition(q: string, companyId: string): SQL | null {
   return sql`(c.search_grams @> ${textArray(probe)} and c.search_text like ${like})`;
 }
 
+/** How many of the newest customers a search looks through before asking the bigram index. */
+const RECENT_WINDOW = 1000;
+
 export async function listCustomers(ex: Executor, actor: Actor, query: z.infer<typeof CustomerListQuery>) {
   requirePermission(actor, 'crm.customer.read');
   const masked = maskedFields(actor, RESOURCE);
@@ -84,13 +87,26 @@ export async function listCustomers(ex: Executor, actor: Actor, query: z.infer<t
     );
   }
   const order = sort.desc ? sql`${sort.key} desc, c.id desc` : sql`${sort.key}, c.id`;
-  const list = await rows<Record<string, any>>(
-    ex,
-    sql`select c.*, u.name as owner_name, c.created_at::text as sort_created,
-               coalesce(c.last_activity_at::text, '') as sort_activity
-          from crm_customer c left join platform_user u on u.id = c.owner_user_id
-         where ${sql.join(where, sql` and `)} order by ${order} limit ${query.limit + 1}`,
-  );
+  const select = (from: SQL) =>
+    rows<Record<string, any>>(
+      ex,
+      sql`select c.*, u.name as owner_name, c.created_at::text as sort_created,
+                 coalesce(c.last_activity_at::text, '') as sort_activity
+            from ${from} left join platform_user u on u.id = c.owner_user_id
+           where ${sql.join(where, sql` and `)} order by ${order} limit ${query.limit + 1}`,
+    );
+  let list: Record<string, any>[] | null = null;
+  if (query.q && query.sort === 'createdAt') {
+    // A common search term matches many rows, and the planner, misled by the LIKE recheck, may
+    // fetch and sort all of them. Newest first, a full page found among the newest rows IS the
+    // answer (every other match is older), so look there first; rarer terms fall through to the index.
+    const before = cursor ? sql`and n.id < ${String(cursor[1])}::uuid` : sql``;
+    const newest = sql`(select n.* from crm_customer n where n.company_id = ${actor.companyId} and n.merged_into_id is null
+                         ${before} order by n.id desc limit ${RECENT_WINDOW}) c`;
+    const found = await select(newest);
+    if (found.length > query.limit) list = found;
+  }
+  list ??= await select(sql`crm_customer c`);
   const page = list.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
