@@ -95,18 +95,20 @@ export async function listCustomers(ex: Executor, actor: Actor, query: z.infer<t
             from ${from} left join platform_user u on u.id = c.owner_user_id
            where ${sql.join(where, sql` and `)} order by ${order} limit ${query.limit + 1}`,
     );
-  let list: Record<string, any>[] | null = null;
+  let list: Record<string, any>[];
   if (query.q && query.sort === 'createdAt') {
-    // A common search term matches many rows, and the planner, misled by the LIKE recheck, may
-    // fetch and sort all of them. Newest first, a full page found among the newest rows IS the
-    // answer (every other match is older), so look there first; rarer terms fall through to the index.
+    // A common search term matches many rows, and the planner, misled by the LIKE recheck, may fetch
+    // and sort all of them. Newest first, a full page found among the newest rows IS the answer
+    // (every other match is older). So both run at once: the index query, always right, and the
+    // look at the newest rows, right only when it fills the page; the first right answer wins.
     const before = cursor ? sql`and n.id < ${String(cursor[1])}::uuid` : sql``;
     const newest = sql`(select n.* from crm_customer n where n.company_id = ${actor.companyId} and n.merged_into_id is null
                          ${before} order by n.id desc limit ${RECENT_WINDOW}) c`;
-    const found = await select(newest);
-    if (found.length > query.limit) list = found;
-  }
-  list ??= await select(sql`crm_customer c`);
+    const indexed = select(sql`crm_customer c`);
+    const recent = select(newest).then((found) => (found.length > query.limit ? found : indexed));
+    indexed.catch(() => {});
+    list = await Promise.race([indexed, recent]);
+  } else list = await select(sql`crm_customer c`);
   const page = list.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
