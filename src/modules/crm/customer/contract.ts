@@ -91,7 +91,31 @@ export const CustomerPatch = z.strictObject({
 });
 export type CustomerPatch = z.infer<typeof CustomerPatch>;
 
-export const Address = AddressInput.extend({ id: z.uuid() });
+export const Address = AddressInput.extend({ id: z.uuid(), version: z.number().int() }).meta({
+  id: 'CustomerAddress',
+});
+
+export const AddressPatch = z.strictObject({
+  version: z.number().int().min(1),
+  kind: z.enum(['billing', 'shipping', 'other']).optional(),
+  isDefault: z.boolean().optional(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  regionCode: z
+    .string()
+    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/)
+    .nullable()
+    .optional(),
+  city: Text(100).optional(),
+  line1: Text(300).min(1).optional(),
+  line2: Text(300).optional(),
+  postalCode: Text(20).optional(),
+  contactName: Text(100).optional(),
+  phone: z.union([Phone, z.literal('')]).optional(),
+});
+export type AddressPatch = z.infer<typeof AddressPatch>;
 
 export const Customer = z
   .object({

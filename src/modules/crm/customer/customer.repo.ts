@@ -76,6 +76,7 @@ export async function addressesOf(ex: Executor, companyId: string, customerId: s
     postalCode: a.postal_code,
     contactName: a.contact_name,
     phone: a.phone,
+    version: a.version,
   }));
 }
 

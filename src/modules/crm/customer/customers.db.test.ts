@@ -266,4 +266,54 @@ describeDb('customers: master data, validation, duplicates, record rules, search
     } while (cursor);
     assert.deepEqual(seen, matching);
   });
+
+  test('addresses can be added, edited (version), made default and removed; outside the record rule is a 404', async () => {
+    const company = await newCompany(ctx.db);
+    const { a, b } = await salesTeam(company);
+    const clientA = await signedIn(ctx.db, a);
+    const c = await create(clientA, {
+      name: '地址测试公司',
+      addresses: [{ kind: 'shipping', isDefault: true, line1: '仓库一号' }],
+    });
+    const first = c.body.addresses[0];
+    const added = await clientA.post(`/api/v1/customers/${c.body.id}/addresses`, {
+      kind: 'shipping',
+      isDefault: true,
+      city: '苏州',
+      line1: '仓库二号',
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const listed = (await clientA.get(`/api/v1/customers/${c.body.id}`)).body.addresses;
+    assert.deepEqual(
+      listed.filter((x: any) => x.isDefault).map((x: any) => x.id),
+      [added.body.id],
+      'one default per kind',
+    );
+    const edited = await clientA.patch(`/api/v1/customers/${c.body.id}/addresses/${first.id}`, {
+      version: first.version + 1,
+      line1: '仓库一号（新）',
+    });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.equal(edited.body.line1, '仓库一号（新）');
+    const stale = await clientA.patch(`/api/v1/customers/${c.body.id}/addresses/${first.id}`, {
+      version: 1,
+      line1: 'x',
+    });
+    assert.equal(stale.status, 409);
+    const clientB = await signedIn(ctx.db, b);
+    assert.equal(
+      (await clientB.post(`/api/v1/customers/${c.body.id}/addresses`, { kind: 'other', line1: 'x' })).status,
+      404,
+    );
+    assert.equal((await clientB.delete(`/api/v1/customers/${c.body.id}/addresses/${first.id}`)).status, 404);
+    assert.equal((await clientA.delete(`/api/v1/customers/${c.body.id}/addresses/${first.id}`)).status, 204);
+    assert.equal((await clientA.get(`/api/v1/customers/${c.body.id}`)).body.addresses.length, 1);
+    const admin = await signedIn(ctx.db, company.admin);
+    const log = await admin.get(`/api/v1/audit-log?entity=crm.customer&entityId=${c.body.id}`);
+    for (const action of ['address_add', 'address_update', 'address_remove'])
+      assert.ok(
+        log.body.items.some((i: any) => i.action === action),
+        action,
+      );
+  });
 });

@@ -4,8 +4,12 @@ import { withTransaction } from '../../../platform/db/tx.ts';
 import { route } from '../../../platform/http/route.ts';
 import { IdParams, listOf } from '../../../platform/http/schemas.ts';
 import { requirePermission } from '../../../platform/permissions/actor.ts';
+import { addAddress, removeAddress, updateAddress } from './addresses.ts';
 import { assignCustomer } from './assign-customer.ts';
 import {
+  Address,
+  AddressInput,
+  AddressPatch,
   Customer,
   CustomerInput,
   CustomerListQuery,
@@ -83,6 +87,46 @@ export function customerRoutes(app: FastifyInstance): void {
     response: Customer,
     handler: ({ db, params, body }, actor) =>
       withTransaction(db, (tx) => assignCustomer(tx, actor, params.id, body)),
+  });
+  const AddressParams = z.object({ id: z.uuid(), addressId: z.uuid() });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/customers/:id/addresses',
+    summary: 'Add an address to a customer (a new default clears the old one of its kind)',
+    tags,
+    access: 'crm.customer.update',
+    params: IdParams,
+    body: AddressInput,
+    status: 201,
+    response: Address,
+    handler: ({ db, params, body }, actor) =>
+      withTransaction(db, (tx) => addAddress(tx, actor, params.id, body)),
+  });
+  route(app, {
+    method: 'PATCH',
+    url: '/api/v1/customers/:id/addresses/:addressId',
+    summary: 'Edit one address of a customer (send the version you read)',
+    tags,
+    access: 'crm.customer.update',
+    params: AddressParams,
+    body: AddressPatch,
+    response: Address,
+    handler: ({ db, params, body }, actor) =>
+      withTransaction(db, (tx) => updateAddress(tx, actor, params.id, params.addressId, body)),
+  });
+  route(app, {
+    method: 'DELETE',
+    url: '/api/v1/customers/:id/addresses/:addressId',
+    summary: 'Remove one address of a customer',
+    tags,
+    access: 'crm.customer.update',
+    params: AddressParams,
+    status: 204,
+    response: z.null(),
+    handler: async ({ db, params }, actor) => {
+      await withTransaction(db, (tx) => removeAddress(tx, actor, params.id, params.addressId));
+      return undefined;
+    },
   });
   route(app, {
     method: 'POST',
