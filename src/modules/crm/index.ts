@@ -2,10 +2,11 @@
  * crm — the customer master (customers, contacts), leads, opportunities, activities and the
  * customer timeline. Other modules import only this file (and events.ts).
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { registerAuditedEntity } from '../../platform/audit/read.ts';
+import { type AuditedEntity, registerAuditedEntity } from '../../platform/audit/read.ts';
 import { one } from '../../platform/db/tx.ts';
+import type { Actor } from '../../platform/permissions/actor.ts';
 import { visibleCustomerSql } from './customer/customer.repo.ts';
 import './permissions.ts';
 import { registerDemoSeeder } from '../../platform/demo/seed.ts';
@@ -75,34 +76,32 @@ onCompanyCreated(async (tx, companyId) => {
   await ensureDefaultPipeline(tx, companyId);
 });
 
+/** A record's history is readable by whoever may see the record under its module's record rule. */
+function visibleRecord(
+  table: string,
+  alias: string,
+  visible: (actor: Actor, alias: SQL) => SQL,
+): AuditedEntity['canSee'] {
+  const from = sql.raw(`${table} ${alias}`);
+  const a = sql.raw(alias);
+  return async (ex, actor, id) =>
+    Boolean(
+      await one(
+        ex,
+        sql`select 1 from ${from} where ${a}.company_id = ${actor.companyId} and ${a}.id = ${id} and ${visible(actor, a)}`,
+      ),
+    );
+}
+
 registerAuditedEntity('crm.customer', {
   readPermission: 'crm.customer.read',
-  canSee: async (ex, actor, id) =>
-    Boolean(
-      await one(
-        ex,
-        sql`select 1 from crm_customer c where c.company_id = ${actor.companyId} and c.id = ${id} and ${visibleCustomerSql(actor)}`,
-      ),
-    ),
+  canSee: visibleRecord('crm_customer', 'c', visibleCustomerSql),
 });
-
 registerAuditedEntity('crm.lead', {
   readPermission: 'crm.lead.read',
-  canSee: async (ex, actor, id) =>
-    Boolean(
-      await one(
-        ex,
-        sql`select 1 from crm_lead l where l.company_id = ${actor.companyId} and l.id = ${id} and ${visibleLeadSql(actor)}`,
-      ),
-    ),
+  canSee: visibleRecord('crm_lead', 'l', visibleLeadSql),
 });
 registerAuditedEntity('crm.opportunity', {
   readPermission: 'crm.opportunity.read',
-  canSee: async (ex, actor, id) =>
-    Boolean(
-      await one(
-        ex,
-        sql`select 1 from crm_opportunity o where o.company_id = ${actor.companyId} and o.id = ${id} and ${visibleOpportunitySql(actor)}`,
-      ),
-    ),
+  canSee: visibleRecord('crm_opportunity', 'o', visibleOpportunitySql),
 });

@@ -15,10 +15,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Translations } from '../db/columns.ts';
-import { companyId, createdAt, id, updatedAt, version } from '../db/columns.ts';
+import { companyId, createdAt, id, updatedAt, version, versioned } from '../db/columns.ts';
 import { company } from '../org/schema.ts';
-
-const common = () => ({ version: version(), createdAt: createdAt(), updatedAt: updatedAt() });
 
 export const currency = pgTable(
   'platform_currency',
@@ -30,7 +28,7 @@ export const currency = pgTable(
     symbol: text('symbol').notNull().default(''),
     decimals: smallint('decimals').notNull().default(2),
     active: boolean('active').notNull().default(true),
-    ...common(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -49,7 +47,7 @@ export const exchangeRate = pgTable(
     rateDate: date('rate_date', { mode: 'string' }).notNull(),
     /** Units of company currency for one unit of the foreign currency. */
     rate: numeric('rate', { precision: 20, scale: 10 }).notNull(),
-    ...common(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -73,7 +71,7 @@ export const taxCode = pgTable(
     rate: numeric('rate', { precision: 9, scale: 6 }).notNull(),
     priceIncluded: boolean('price_included').notNull().default(false),
     active: boolean('active').notNull().default(true),
-    ...common(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -93,7 +91,7 @@ export const paymentTerm = pgTable(
     dueDays: integer('due_days').notNull(),
     endOfMonth: boolean('end_of_month').notNull().default(false),
     active: boolean('active').notNull().default(true),
-    ...common(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -113,7 +111,7 @@ export const unitOfMeasure = pgTable(
     /** How many reference units of the category one of this unit is (box of 12 → 12). */
     factor: numeric('factor', { precision: 20, scale: 10 }).notNull().default('1'),
     active: boolean('active').notNull().default(true),
-    ...common(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -141,7 +139,7 @@ export const dictionaryEntry = pgTable(
     name: jsonb('name').$type<Translations>().notNull(),
     sort: integer('sort').notNull().default(0),
     active: boolean('active').notNull().default(true),
-    ...common(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),

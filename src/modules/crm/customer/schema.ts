@@ -14,10 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { companyId, createdAt, id, ts, updatedAt, version } from '../../../platform/db/columns.ts';
+import { companyId, createdAt, id, ts, updatedAt, version, versioned } from '../../../platform/db/columns.ts';
 import { company, department, membership } from '../../../platform/schema.ts';
-
-const audited = () => ({ version: version(), createdAt: createdAt(), updatedAt: updatedAt() });
 
 /**
  * THE customer of the whole system (sales, warehouse, accounting and service point at it).
@@ -58,7 +56,7 @@ export const customer = pgTable(
     mergedIntoId: uuid('merged_into_id'),
     mergedAt: ts('merged_at'),
     createdBy: uuid('created_by'),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -99,7 +97,7 @@ export const customerAddress = pgTable(
     postalCode: text('postal_code').notNull().default(''),
     contactName: text('contact_name').notNull().default(''),
     phone: text('phone').notNull().default(''),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -126,7 +124,7 @@ export const contact = pgTable(
     preferredChannel: text('preferred_channel'),
     notes: text('notes').notNull().default(''),
     ownerUserId: uuid('owner_user_id'),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -156,7 +154,7 @@ export const poolRule = pgTable(
     warnDaysBefore: integer('warn_days_before').notNull().default(3),
     claimLimit: integer('claim_limit').notNull().default(200),
     active: boolean('active').notNull().default(true),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.teamId] }),

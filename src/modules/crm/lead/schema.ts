@@ -12,10 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { companyId, createdAt, id, ts, updatedAt, version } from '../../../platform/db/columns.ts';
+import { companyId, createdAt, id, ts, updatedAt, version, versioned } from '../../../platform/db/columns.ts';
 import { department, membership } from '../../../platform/schema.ts';
-
-const audited = () => ({ version: version(), createdAt: createdAt(), updatedAt: updatedAt() });
 
 export const lead = pgTable(
   'crm_lead',
@@ -40,7 +38,7 @@ export const lead = pgTable(
     convertedContactId: uuid('converted_contact_id'),
     convertedOpportunityId: uuid('converted_opportunity_id'),
     convertedAt: ts('converted_at'),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -67,7 +65,7 @@ export const webForm = pgTable(
     sourceCode: text('source_code'),
     teamId: uuid('team_id'),
     active: boolean('active').notNull().default(true),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -93,7 +91,7 @@ export const assignmentRule = pgTable(
     fallbackUserId: uuid('fallback_user_id'),
     active: boolean('active').notNull().default(true),
     conditions: jsonb('conditions').$type<Record<string, unknown>>().notNull().default({}),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),

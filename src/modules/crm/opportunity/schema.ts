@@ -15,11 +15,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Translations } from '../../../platform/db/columns.ts';
-import { companyId, createdAt, id, ts, updatedAt, version } from '../../../platform/db/columns.ts';
+import { companyId, createdAt, id, ts, updatedAt, version, versioned } from '../../../platform/db/columns.ts';
 import { department, membership } from '../../../platform/schema.ts';
 import { contact, customer } from '../customer/schema.ts';
-
-const audited = () => ({ version: version(), createdAt: createdAt(), updatedAt: updatedAt() });
 
 export const pipeline = pgTable(
   'crm_pipeline',
@@ -30,7 +28,7 @@ export const pipeline = pgTable(
     name: jsonb('name').$type<Translations>().notNull(),
     isDefault: boolean('is_default').notNull().default(false),
     active: boolean('active').notNull().default(true),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -49,7 +47,7 @@ export const stage = pgTable(
     sort: integer('sort').notNull(),
     probability: integer('probability').notNull(),
     outcome: text('outcome').notNull().default('open'),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -86,7 +84,7 @@ export const opportunity = pgTable(
     lostReasonCode: text('lost_reason_code'),
     closedAt: ts('closed_at'),
     leadId: uuid('lead_id'),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
@@ -140,7 +138,7 @@ export const target = pgTable(
     teamId: uuid('team_id'),
     amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
     currency: text('currency').notNull().default('CNY'),
-    ...audited(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),

@@ -7,10 +7,12 @@ import { Logo } from '../../components/logo.tsx';
 export function AuthCard({
   title,
   subtitle,
+  footer,
   children,
 }: {
   title: string;
   subtitle?: string;
+  footer?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -40,6 +42,7 @@ export function AuthCard({
           {children}
         </Card>
       </Flex>
+      {footer}
     </Flex>
   );
 }
