@@ -163,8 +163,10 @@ test('CRM: web-form lead → assigned → converted → kanban → timeline, in 
         await page.goto(url('/dashboard'));
         const targets = page.getByTestId('dashboard-targets');
         await targets.getByText('本月目标').waitFor();
-        assert.equal(await targets.getByTestId('target-row').count(), 3);
+        // count() does not wait: let the rows arrive first (the team's row is the last group).
         await targets.getByText('华东销售部').waitFor();
+        await targets.getByTestId('target-row').nth(2).waitFor();
+        assert.equal(await targets.getByTestId('target-row').count(), 3);
         await targets
           .getByTestId('target-note')
           .getByText(/财务模块/)
