@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { catalog } from './catalog/index.ts';
 import { crm } from './crm/index.ts';
+import { inventory } from './inventory/index.ts';
+import { sales } from './sales/index.ts';
 
 /**
  * The business modules, bottom → top (STYLE.md). Each contributes its routes; subscribers, jobs,
@@ -10,4 +13,4 @@ export interface ModuleDef {
   routes(app: FastifyInstance): void;
 }
 
-export const modules: ModuleDef[] = [crm];
+export const modules: ModuleDef[] = [catalog, crm, inventory, sales];

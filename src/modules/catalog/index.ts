@@ -1,0 +1,10 @@
+/**
+ * catalog — see README.md. Other modules import only this file (and events.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ModuleDef } from '../index.ts';
+
+export const catalog: ModuleDef = {
+  name: 'catalog',
+  routes(_app: FastifyInstance) {},
+};

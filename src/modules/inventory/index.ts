@@ -1,0 +1,10 @@
+/**
+ * inventory — see README.md. Other modules import only this file (and events.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ModuleDef } from '../index.ts';
+
+export const inventory: ModuleDef = {
+  name: 'inventory',
+  routes(_app: FastifyInstance) {},
+};
