@@ -1,9 +1,10 @@
 // The CRM in a real browser against the real server, in Chinese: a visitor leaves a lead on the public
 // web form, the round-robin rule gives it to the salesperson, who finds it, converts it with an
-// opportunity, drags the opportunity across two stages and reads the customer's timeline.
+// opportunity, drags the opportunity across two stages and reads the customer's timeline; edits the
+// customer's addresses and brings contacts in and out as vCards.
 // Screenshots go to test-results/screenshots/crm-*.png (zh-CN, English, and 375 px wide).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -15,11 +16,12 @@ import {
   launchChromium,
   screenshot,
   screenshotDir,
+  settle,
   startTandem,
 } from './support.ts';
 
 test('CRM: web-form lead → assigned → converted → kanban → timeline, in zh-CN', {
-  timeout: 150_000,
+  timeout: 240_000,
 }, async (t) => {
   if (!existsSync(chromiumPath)) {
     t.skip(`chromium not installed at ${chromiumPath}: install Debian package chromium`);
@@ -141,6 +143,106 @@ test('CRM: web-form lead → assigned → converted → kanban → timeline, in 
       await screenshot(page, 'crm-customer-overview-zh', true);
     });
 
+    await step('a shipping address is added, made the default, edited and removed', async () => {
+      await page.goto(url(`${customerPath}?tab=overview`));
+      const addresses = page.getByTestId('addresses');
+      await addresses.getByTestId('add-address').click();
+      const dialog = page.getByRole('dialog');
+      // antd hides the radio input itself under its button: click the button (the label).
+      await dialog.locator('label').filter({ hasText: '收货地址' }).click();
+      assert.ok(await dialog.getByRole('radio', { name: '收货地址' }).isChecked());
+      await dialog.getByLabel('城市').fill('上海');
+      await dialog.getByLabel('邮编').fill('20012');
+      await dialog.getByLabel('联系人').fill('韩梅梅');
+      await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+      // Checked in the browser before anything is sent: the street is missing, the postal code is short.
+      await dialog.getByText('此项必填').waitFor();
+      await dialog.getByText('中国邮政编码为 6 位数字').waitFor();
+      await screenshot(page, 'crm-address-form-invalid-zh');
+      await dialog.getByLabel('详细地址').fill('浦东新区世纪大道 100 号');
+      await dialog.getByLabel('邮编').fill('200120');
+      // The messages fold away with an animation that moves the buttons: let it end before clicking.
+      await dialog.getByText('此项必填').waitFor({ state: 'hidden' });
+      await dialog.getByText('中国邮政编码为 6 位数字').waitFor({ state: 'hidden' });
+      await settle(page);
+      const added = page.waitForResponse(
+        (res) => res.url().endsWith('/addresses') && res.request().method() === 'POST',
+      );
+      await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+      assert.equal((await added).status(), 201);
+      await dialog.waitFor({ state: 'hidden' });
+      const shipping = addresses.locator('[data-testid="address-row"][data-kind="shipping"]');
+      await shipping.getByText('上海 浦东新区世纪大道 100 号').waitFor();
+      assert.equal(await shipping.getAttribute('data-default'), 'false');
+      await shipping.getByTestId('address-make-default').click();
+      await addresses
+        .locator('[data-kind="shipping"][data-default="true"]')
+        .getByText('默认', { exact: true })
+        .waitFor();
+      await screenshot(page, 'crm-customer-addresses-zh');
+      await shipping.getByTestId('address-edit').click();
+      await dialog.getByLabel('详细地址').fill('浦东新区世纪大道 200 号 8 楼');
+      await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await shipping.getByText('上海 浦东新区世纪大道 200 号 8 楼').waitFor();
+      assert.equal(await shipping.getAttribute('data-default'), 'true', 'editing keeps it the default');
+      await shipping.getByTestId('address-remove').click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /^删\s*除$/ })
+        .click();
+      await addresses.getByText('暂无地址').waitFor();
+    });
+
+    await step('two people come in from a vCard file, are listed, and go out again', async () => {
+      await page.goto(url(`${customerPath}?tab=contacts`));
+      await page.getByTestId('vcard-import').click();
+      const dialog = page.getByRole('dialog');
+      // One card names the customer as its company (ORG), the other names none: both land here.
+      const vcf = [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'N:陈;晓红;;;',
+        'FN:陈晓红',
+        `ORG:${LEAD.company}`,
+        'TITLE:采购经理',
+        'TEL;TYPE=CELL:13611112222',
+        'EMAIL:chen.xiaohong@example.com',
+        'END:VCARD',
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'FN:周建国',
+        'TEL;TYPE=work:021-6888 1234',
+        'END:VCARD',
+        '',
+      ].join('\r\n');
+      await dialog
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'contacts.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcf) });
+      await dialog.getByTestId('vcard-import-submit').click();
+      const result = dialog.getByTestId('vcard-result');
+      await result.waitFor();
+      const figure = async (id: string) =>
+        (await result.getByTestId(id).locator('.ant-statistic-content-value').textContent())?.trim();
+      assert.deepEqual(
+        [await figure('vcard-created'), await figure('vcard-duplicates'), await figure('vcard-errors')],
+        ['2', '0', '0'],
+      );
+      await screenshot(page, 'crm-vcard-import-zh');
+      await dialog.getByTestId('vcard-done').click();
+      const table = page.getByTestId('contacts-table');
+      await table.getByText('陈晓红', { exact: true }).waitFor();
+      await table.getByText('周建国', { exact: true }).waitFor();
+      await screenshot(page, 'crm-customer-contacts-zh');
+      const download = page.waitForEvent('download');
+      await page.getByTestId('vcard-export').click();
+      const file = await download;
+      assert.match(file.suggestedFilename(), /\.vcf$/);
+      const text = readFileSync(await file.path(), 'utf8');
+      for (const name of ['FN:陈晓红', 'FN:周建国', `FN:${LEAD.contact}`])
+        assert.ok(text.includes(name), name);
+    });
+
     await step(
       'the activity calendar shows the call on its day; the dashboard shows the targets',
       async () => {
@@ -206,6 +308,11 @@ test('CRM: web-form lead → assigned → converted → kanban → timeline, in 
       await page.getByTestId('customer-name').waitFor();
       await noSidewaysScroll(page, 'the customer page');
       await screenshot(page, 'crm-phone-customer-zh', true);
+      await page.getByTestId('add-address').click();
+      await page.getByRole('dialog').getByLabel('详细地址').waitFor();
+      await noSidewaysScroll(page, 'the address form');
+      await screenshot(page, 'crm-phone-address-zh');
+      await page.getByRole('button', { name: /^取\s*消$/ }).click();
       await page.goto(url('/crm/pipeline'));
       await page.getByTestId('opportunity-card').first().waitFor();
       await noSidewaysScroll(page, 'the pipeline');

@@ -18,6 +18,22 @@ export interface Address {
   postalCode?: string;
   contactName?: string;
   phone?: string;
+  /** Present on a saved address: PATCH sends it back (409 stale_version when someone changed it). */
+  version?: number;
+}
+
+/** What POST /customers/:id/addresses and PATCH …/addresses/:addressId take. */
+export interface AddressInput {
+  kind: AddressKind;
+  isDefault: boolean;
+  countryCode: string;
+  regionCode: string | null;
+  city: string;
+  line1: string;
+  line2: string;
+  postalCode: string;
+  contactName: string;
+  phone: string;
 }
 
 export interface Customer {
@@ -314,4 +330,16 @@ export interface DictionaryEntry {
   name: Names;
   sort?: number;
   active?: boolean;
+}
+
+/** The answer of POST /contacts/import.vcf: a refused card says why (`code`), the others were created. */
+export interface VcardImportResult {
+  created: Array<{ card: number; id: string; name: string; customerId: string | null }>;
+  skipped: Array<{
+    card: number;
+    name: string | null;
+    code: string;
+    message: string;
+    details?: { candidates: DuplicateCandidate[] };
+  }>;
 }

@@ -1,6 +1,6 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, Modal, Select, Table, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Select, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { http, isApiError } from '../../../api/client.ts';
@@ -8,8 +8,10 @@ import { errorMessage } from '../../../api/errors.ts';
 import { useHasPermission } from '../../../app/auth/session.tsx';
 import { queryClient } from '../../../app/query-client.ts';
 import { DuplicateList } from '../shared/duplicate-list.tsx';
-import type { Contact, DuplicateCandidate } from '../types.ts';
+import type { Contact, Customer, DuplicateCandidate } from '../types.ts';
 import { customerKey, useCustomerContacts } from './queries.ts';
+import { downloadVcards, vcardErrorMessage } from './vcard.ts';
+import { VcardImportModal } from './vcard-import-modal.tsx';
 
 const CHANNELS = ['phone', 'email', 'wechat', 'visit', 'sms'] as const;
 
@@ -40,7 +42,9 @@ function NewContactModal({
   });
 
   const submit = async (ignoreDuplicates: boolean) => {
-    const values = await form.validateFields();
+    // A failed check is shown beside the fields; it must not escape as an unhandled rejection.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body = {
       customerId,
       name: values.name.trim(),
@@ -123,12 +127,23 @@ function NewContactModal({
   );
 }
 
-/** The customer's contacts (people), with "add contact". */
-export function ContactsTab({ customerId }: { customerId: string }) {
+/** The customer's contacts (people), with "add contact" and vCard import and export. */
+export function ContactsTab({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const customerId = customer.id;
   const contacts = useCustomerContacts(customerId);
-  const canCreate = useHasPermission('crm.contact.create');
-  const [adding, setAdding] = useState(false);
+  // A merged customer takes no new contacts (the server answers crm.customer_merged).
+  const canCreate = useHasPermission('crm.contact.create') && !customer.mergedIntoId;
+  const canMove = useHasPermission('crm.contact.update');
+  const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const exportVcards = () => {
+    setExporting(true);
+    downloadVcards(customerId, `${customer.code || 'contacts'}.vcf`)
+      .catch((err) => message.error(vcardErrorMessage(t, err)))
+      .finally(() => setExporting(false));
+  };
   const columns: TableColumnsType<Contact> = [
     { title: t('crm.contacts.name'), dataIndex: 'name' },
     {
@@ -159,12 +174,19 @@ export function ContactsTab({ customerId }: { customerId: string }) {
       <Flex justify="flex-end" gap={8} wrap>
         <Button
           icon={<DownloadOutlined />}
-          href={`/api/v1/contacts/export.vcf?customerId=${encodeURIComponent(customerId)}`}
+          loading={exporting}
+          onClick={exportVcards}
+          data-testid="vcard-export"
         >
           {t('crm.contacts.vcard')}
         </Button>
         {canCreate ? (
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          <Button icon={<UploadOutlined />} onClick={() => setDialog('import')} data-testid="vcard-import">
+            {t('crm.vcard.importButton')}
+          </Button>
+        ) : null}
+        {canCreate ? (
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('add')}>
             {t('crm.contacts.new')}
           </Button>
         ) : null}
@@ -178,8 +200,16 @@ export function ContactsTab({ customerId }: { customerId: string }) {
         loading={contacts.isPending}
         pagination={false}
         scroll={{ x: 'max-content' }}
+        data-testid="contacts-table"
       />
-      <NewContactModal customerId={customerId} open={adding} onClose={() => setAdding(false)} />
+      <NewContactModal customerId={customerId} open={dialog === 'add'} onClose={() => setDialog(null)} />
+      <VcardImportModal
+        open={dialog === 'import'}
+        customerId={customerId}
+        customerName={customer.name}
+        mayAttach={canMove}
+        onClose={() => setDialog(null)}
+      />
     </Flex>
   );
 }

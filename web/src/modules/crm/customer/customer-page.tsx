@@ -207,7 +207,7 @@ export function CustomerPage() {
             {
               key: 'contacts',
               label: t('crm.customer.tabs.contacts'),
-              children: <ContactsTab customerId={data.id} />,
+              children: <ContactsTab customer={data} />,
             },
             {
               key: 'duplicates',

@@ -9,6 +9,7 @@ import { ActivityItems } from '../activities/activity-items.tsx';
 import { DictionaryLabel } from '../shared/dictionary.tsx';
 import { formatMoney } from '../shared/format.ts';
 import type { Customer } from '../types.ts';
+import { AddressesSection } from './addresses-section.tsx';
 import { useCustomerOverview } from './queries.ts';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -42,7 +43,7 @@ function MoneySlot({
   );
 }
 
-/** Profile, contacts, open opportunities, recent activities, and the receivables/credit slots. */
+/** Profile, contacts, addresses, open opportunities, recent activities, and the receivables/credit slots. */
 export function OverviewTab({ customer }: { customer: Customer }) {
   const { t, i18n } = useTranslation();
   const pick = useLocalized();
@@ -80,11 +81,6 @@ export function OverviewTab({ customer }: { customer: Customer }) {
             <Descriptions.Item label={t('crm.customers.lastActivity')}>
               {customer.lastActivityAt ? formatDate(customer.lastActivityAt) : none}
             </Descriptions.Item>
-            {(customer.addresses ?? []).map((address, i) => (
-              <Descriptions.Item key={address.id ?? i} label={t(`crm.addressKind.${address.kind}`)}>
-                {[address.city, address.line1, address.line2].filter(Boolean).join(' ')}
-              </Descriptions.Item>
-            ))}
           </Descriptions>
         </Section>
       </Col>
@@ -127,6 +123,9 @@ export function OverviewTab({ customer }: { customer: Customer }) {
             </Section>
           </Col>
         </Row>
+      </Col>
+      <Col span={24}>
+        <AddressesSection customer={customer} />
       </Col>
       <Col xs={24} lg={12}>
         <Section title={t('crm.customer.openOpportunities')}>
