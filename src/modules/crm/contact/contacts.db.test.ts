@@ -324,5 +324,43 @@ describeDb('contacts: CRUD, duplicates, visibility through the customer, vCard',
     });
     assert.equal(garbage.status, 400);
     assert.equal(await contactCount(ctx, target.id), 3);
+
+    // From a customer's page: every card goes to that customer, whatever its ORG says.
+    const page = await customer(to, '杭州云帆科技有限公司');
+    const cards = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:李雷',
+      'ORG:上海星辰贸易公司',
+      'TEL:13700001111',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:韩梅梅',
+      'TEL:13700002222',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const onPage = await to.request('POST', `/api/v1/contacts/import.vcf?customerId=${page}`, undefined, {
+      raw: Buffer.from(cards, 'utf8'),
+      contentType: 'text/vcard',
+    });
+    assert.equal(onPage.status, 200, JSON.stringify(onPage.body));
+    assert.deepEqual(
+      onPage.body.created.map((c: any) => c.customerId),
+      [page, page],
+    );
+    // A customer of another company is not a target: 404, nothing added.
+    const foreign = await to.request(
+      'POST',
+      `/api/v1/contacts/import.vcf?customerId=${customerId}`,
+      undefined,
+      {
+        raw: Buffer.from(cards, 'utf8'),
+        contentType: 'text/vcard',
+      },
+    );
+    assert.equal(foreign.status, 404);
+    assert.equal(await contactCount(ctx, target.id), 5);
   });
 });

@@ -140,10 +140,14 @@ export function contactRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/contacts/import.vcf',
-    summary: 'Add contacts from a vCard file (body: text/vcard); refused cards are listed with the reason',
+    summary:
+      'Add contacts from a vCard file (body: text/vcard); with customerId all go to that customer, else ORG decides; refused cards are listed with the reason',
     tags,
     access: 'crm.contact.create',
-    query: z.object({ ignoreDuplicates: z.enum(['true', 'false']).default('false') }),
+    query: z.object({
+      ignoreDuplicates: z.enum(['true', 'false']).default('false'),
+      customerId: z.string().uuid().optional(),
+    }),
     bodyLimit: 10 * 1024 * 1024,
     response: VcardImportResult,
     handler: async ({ db, req, query }, actor) => {
@@ -151,7 +155,10 @@ export function contactRoutes(app: FastifyInstance): void {
         throw badRequest('crm.vcard_required', 'Send the vCard file as the request body (text/vcard)');
       const text = vcardText(req.body);
       return withTransaction(db, (tx) =>
-        importVcards(tx, actor, text, { ignoreDuplicates: query.ignoreDuplicates === 'true' }),
+        importVcards(tx, actor, text, {
+          ignoreDuplicates: query.ignoreDuplicates === 'true',
+          customerId: query.customerId,
+        }),
       );
     },
   });

@@ -116,14 +116,17 @@ export function vcardText(body: Buffer): string {
  * Creates a contact from each card, each in its own savepoint: a card that is refused (a duplicate
  * phone or email, a missing name) is reported and the others go on. ORG attaches the contact to the
  * customer of that name when exactly one visible customer has it; otherwise the contact stands alone.
+ * With `customerId` (an import from that customer's page) every contact goes to that customer.
  */
 export async function importVcards(
   tx: Tx,
   actor: Actor,
   text: string,
-  options: { ignoreDuplicates: boolean },
+  options: { ignoreDuplicates: boolean; customerId?: string },
 ): Promise<VcardImportResult> {
   requirePermission(actor, 'crm.contact.create');
+  // Imported from a customer's page, every card belongs to that customer (404 outside the record rule).
+  const target = options.customerId ? (await findVisibleCustomer(tx, actor, options.customerId)).id : null;
   const parsed = parseVcards(text, MAX_CARDS);
   if (parsed.cards.length === 0 && parsed.errors.length === 0)
     throw badRequest('crm.vcard_empty', 'The file holds no vCard (BEGIN:VCARD … END:VCARD)');
@@ -143,7 +146,7 @@ export async function importVcards(
     while (failedCards.has(cardNo));
     const input = contactInput(
       card,
-      await customerOf(tx, actor, card.org, customers),
+      target ?? (await customerOf(tx, actor, card.org, customers)),
       options.ignoreDuplicates,
     );
     if (!input.success) {

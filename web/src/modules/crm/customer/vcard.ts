@@ -45,40 +45,22 @@ export interface VcardImportSummary {
   elsewhere: number;
 }
 
-/**
- * The server files a card under the customer its ORG names, else as a standalone contact. Imported
- * from a customer's page, the standalone ones belong to that customer: move them there, a few at a time.
- */
-async function attach(customerId: string, ids: string[]): Promise<number> {
-  let failed = 0;
-  const queue = [...ids];
-  const worker = async () => {
-    for (let id = queue.shift(); id; id = queue.shift()) {
-      try {
-        const contact = await http.get<Contact>(`/contacts/${encodeURIComponent(id)}`);
-        await http.patch(`/contacts/${encodeURIComponent(id)}`, { version: contact.version, customerId });
-      } catch {
-        failed++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, ids.length) }, worker));
-  return failed;
-}
-
 export function useVcardImport(customerId: string, mayAttach: boolean) {
   return useMutation({
     mutationFn: async (file: File): Promise<VcardImportSummary> => {
-      const result = await http.upload<VcardImportResult>('/contacts/import.vcf', file, 'text/vcard');
-      const standalone = mayAttach ? result.created.filter((c) => c.customerId === null) : [];
-      const notAttached = await attach(
-        customerId,
-        standalone.map((c) => c.id),
+      // From a customer's page the server files every card under that customer (ORG is ignored); a
+      // user who may not attach contacts to it imports by ORG as elsewhere.
+      const result = await http.upload<VcardImportResult>(
+        '/contacts/import.vcf',
+        file,
+        'text/vcard',
+        mayAttach ? { customerId } : undefined,
       );
+      const standalone = result.created.filter((c) => !c.customerId).length;
       return {
         result,
-        attached: standalone.length - notAttached,
-        notAttached: notAttached + (mayAttach ? 0 : result.created.filter((c) => !c.customerId).length),
+        attached: result.created.filter((c) => c.customerId === customerId).length,
+        notAttached: standalone,
         elsewhere: result.created.filter((c) => c.customerId && c.customerId !== customerId).length,
       };
     },
