@@ -224,6 +224,7 @@ CREATE TABLE "inventory_picking" (
 	"tracking_no" text DEFAULT '' NOT NULL,
 	"notes" text DEFAULT '' NOT NULL,
 	"backorder_of_id" uuid,
+	"return_of_id" uuid,
 	"picked_at" timestamp with time zone,
 	"packed_at" timestamp with time zone,
 	"done_at" timestamp with time zone,
@@ -249,6 +250,7 @@ CREATE TABLE "inventory_picking_line" (
 	"expiry_date" date,
 	"quality" text,
 	"origin_line_id" uuid,
+	"return_of_line_id" uuid,
 	"unit_cost" numeric(18, 6),
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -549,9 +551,11 @@ ALTER TABLE "inventory_picking" ADD CONSTRAINT "inventory_picking_company_id_pla
 ALTER TABLE "inventory_picking" ADD CONSTRAINT "inventory_picking_company_id_warehouse_id_inventory_warehouse_company_id_id_fk" FOREIGN KEY ("company_id","warehouse_id") REFERENCES "public"."inventory_warehouse"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_picking" ADD CONSTRAINT "inventory_picking_company_id_party_id_crm_customer_company_id_id_fk" FOREIGN KEY ("company_id","party_id") REFERENCES "public"."crm_customer"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_picking" ADD CONSTRAINT "inventory_picking_company_id_backorder_of_id_inventory_picking_company_id_id_fk" FOREIGN KEY ("company_id","backorder_of_id") REFERENCES "public"."inventory_picking"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inventory_picking" ADD CONSTRAINT "inventory_picking_company_id_return_of_id_inventory_picking_company_id_id_fk" FOREIGN KEY ("company_id","return_of_id") REFERENCES "public"."inventory_picking"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_picking_line" ADD CONSTRAINT "inventory_picking_line_company_id_picking_id_inventory_picking_company_id_id_fk" FOREIGN KEY ("company_id","picking_id") REFERENCES "public"."inventory_picking"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_picking_line" ADD CONSTRAINT "inventory_picking_line_company_id_product_id_catalog_product_company_id_id_fk" FOREIGN KEY ("company_id","product_id") REFERENCES "public"."catalog_product"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_picking_line" ADD CONSTRAINT "inventory_picking_line_company_id_location_id_inventory_location_company_id_id_fk" FOREIGN KEY ("company_id","location_id") REFERENCES "public"."inventory_location"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inventory_picking_line" ADD CONSTRAINT "inventory_picking_line_company_id_return_of_line_id_inventory_picking_line_company_id_id_fk" FOREIGN KEY ("company_id","return_of_line_id") REFERENCES "public"."inventory_picking_line"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_procurement_need" ADD CONSTRAINT "inventory_procurement_need_company_id_platform_company_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."platform_company"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_procurement_need" ADD CONSTRAINT "inventory_procurement_need_company_id_product_id_catalog_product_company_id_id_fk" FOREIGN KEY ("company_id","product_id") REFERENCES "public"."catalog_product"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_procurement_need" ADD CONSTRAINT "inventory_procurement_need_company_id_warehouse_id_inventory_warehouse_company_id_id_fk" FOREIGN KEY ("company_id","warehouse_id") REFERENCES "public"."inventory_warehouse"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -1,6 +1,8 @@
 // Real records to aim at, built generically: for each collection with a `{…}` record id in some
 // operation's path, create one through `POST <collection>` (from the factory table below, else a body
 // generated from the schema). Collections that cannot be built this way are skipped with the reason.
+
+import { conformanceRecords } from '../../src/modules/inventory/picking/fixtures.ts';
 import type { Db } from '../../src/platform/db/connect.ts';
 import { withTransaction } from '../../src/platform/db/tx.ts';
 import { notify } from '../../src/platform/notifications/notify.ts';
@@ -37,6 +39,23 @@ async function created(res: { status: number; body: any }, what: string): Promis
   return res.body.id;
 }
 
+/** A valid quote/order body: a new customer and a new product of the client's company, one line. */
+async function sellingBody(client: Client, r: Rng) {
+  const customer = await created(
+    await client.post('/api/v1/customers', { name: `Victim buyer ${r.hex(6)}`, ignoreDuplicates: true }),
+    'POST /api/v1/customers',
+  );
+  const product = await created(
+    await client.post('/api/v1/products', {
+      sku: `VICTIM-${r.hex(6)}`,
+      name: { en: 'Victim product' },
+      uomCode: 'PCS',
+    }),
+    'POST /api/v1/products',
+  );
+  return { customerId: customer, lines: [{ productId: product, qty: '1' }] };
+}
+
 /** Collections whose generated minimal body is not enough, keyed by the collection's OpenAPI path. */
 export const FACTORIES: Record<string, RecordFactory> = {
   '/api/v1/users': {
@@ -56,6 +75,18 @@ export const FACTORIES: Record<string, RecordFactory> = {
   },
   '/api/v1/assignment-rules': {
     body: (c, r) => ({ name: `Victim rule ${r.hex(6)}`, strategy: 'round_robin', userIds: [c.admin.id] }),
+  },
+  '/api/v1/products': {
+    body: (_c, r) => ({ sku: `VICTIM-${r.hex(8)}`, name: { en: 'Victim product' }, uomCode: 'PCS' }),
+  },
+  '/api/v1/product-categories': {
+    body: (_c, r) => ({ code: `VICTIM-${r.hex(8)}`, name: { en: 'Victim category' } }),
+  },
+  '/api/v1/price-lists': {
+    body: (_c, r) => ({ code: `VICTIM-${r.hex(8)}`, name: { en: 'Victim price list' } }),
+  },
+  '/api/v1/warehouses': {
+    body: (_c, r) => ({ code: `V${r.hex(8).toUpperCase()}`, name: { en: 'Victim warehouse' } }),
   },
   '/api/v1/exchange-rates': {
     body: () => ({ currency: 'USD', date: '2026-01-15', rate: '7.1234' }),
@@ -115,6 +146,35 @@ export const FACTORIES: Record<string, RecordFactory> = {
         'merge',
       );
     },
+  },
+  // Deliveries are made by sales' confirm step (a service call); the others need a product and stock.
+  '/api/v1/deliveries': {
+    create: async ({ db, company, client }) => (await conformanceRecords(db, company, client)).delivery(),
+  },
+  '/api/v1/receipts': {
+    create: async ({ db, company, client }) => (await conformanceRecords(db, company, client)).receipt(),
+  },
+  '/api/v1/returns': {
+    create: async ({ db, company, client }) => (await conformanceRecords(db, company, client)).returned(),
+  },
+  '/api/v1/stock-counts': {
+    create: async ({ db, company, client }) => (await conformanceRecords(db, company, client)).count(),
+  },
+  '/api/v1/stock-counts/{id}/lines': {
+    // Exactly one of code / productId: the generated minimal body has neither.
+    body: () => ({ code: 'VICTIM-SKU', countedQty: '1' }),
+  },
+  // A quote or an order needs a customer and a product of the company first.
+  '/api/v1/quotes': {
+    create: async ({ client, r }) =>
+      created(await client.post('/api/v1/quotes', await sellingBody(client, r)), 'POST /api/v1/quotes'),
+  },
+  '/api/v1/sales-orders': {
+    create: async ({ client, r }) =>
+      created(
+        await client.post('/api/v1/sales-orders', await sellingBody(client, r)),
+        'POST /api/v1/sales-orders',
+      ),
   },
   '/api/v1/notifications': {
     // Notifications are written by the server only (no POST): made with the service call.

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { dragToStage, LEAD, noSidewaysScroll, SALES, setUp, waitForTimeline } from './crm-helpers.ts';
 import {
   ADMIN,
+  chooseLanguage,
   chromiumPath,
   ensureWebBuild,
   launchChromium,
@@ -278,10 +279,7 @@ test('CRM: web-form lead → assigned → converted → kanban → timeline, in 
     );
 
     await step('the same screens in English', async () => {
-      await page.getByTestId('language-switch').click();
-      const option = page.getByRole('menuitem', { name: 'English' });
-      await option.click();
-      await option.waitFor({ state: 'hidden' });
+      await chooseLanguage(page, 'English');
       await page.goto(url(`${customerPath}?tab=timeline`));
       await page.getByTestId('timeline').getByText('Lead converted').first().waitFor();
       await page

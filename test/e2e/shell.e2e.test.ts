@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   ADMIN,
+  chooseLanguage,
   chromiumPath,
   ensureWebBuild,
   launchChromium,
@@ -13,13 +14,6 @@ import {
   screenshotDir,
   startTandem,
 } from './support.ts';
-
-async function chooseLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
-  await page.getByTestId('language-switch').click();
-  const option = page.getByRole('menuitem', { name: label });
-  await option.click();
-  await option.waitFor({ state: 'hidden' });
-}
 
 test('web shell in Chromium against the real server', { timeout: 120_000 }, async (t) => {
   if (!existsSync(chromiumPath)) {
@@ -64,6 +58,13 @@ test('web shell in Chromium against the real server', { timeout: 120_000 }, asyn
       for (const label of ['Dashboard', 'CRM', 'Sales', 'Inventory', 'Accounting', 'HR', 'Settings']) {
         await nav.getByText(label, { exact: true }).waitFor();
       }
+      // The order-to-stock modules are groups with their screens.
+      await nav.getByText('Sales', { exact: true }).click();
+      for (const label of ['Quotes', 'Sales orders', 'Price lists'])
+        await nav.getByText(label, { exact: true }).waitFor();
+      await nav.getByText('Inventory', { exact: true }).click();
+      for (const label of ['Products', 'Stock', 'Deliveries', 'Receipts', 'Stock counts', 'Safety levels'])
+        await nav.getByText(label, { exact: true }).waitFor();
       await screenshot(page, 'dashboard-en');
     });
 

@@ -129,6 +129,27 @@ export async function settle(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Switches the UI language through the header's switch and waits until the page speaks it. Under load
+ * a click can land while the dropdown is still opening and be lost: then it is tried again.
+ */
+export async function chooseLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
+  const lang = label === 'English' ? 'en' : 'zh-CN';
+  for (let attempt = 1; ; attempt++) {
+    if (!(await page.getByRole('menuitem', { name: label }).isVisible()))
+      await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: label }).click();
+    try {
+      await page.waitForFunction((want) => document.documentElement.lang === want, lang, { timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await page.keyboard.press('Escape');
+  await page.getByRole('menuitem', { name: label }).waitFor({ state: 'hidden' });
+}
+
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await settle(page);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });

@@ -86,7 +86,10 @@ export const product = pgTable(
     check('catalog_product_procure_ck', sql`${t.procureMethod} in ('buy', 'make')`),
     check('catalog_product_price_ck', sql`${t.salePrice} >= 0`),
     check('catalog_product_expiry_ck', sql`not ${t.expiryTracked} or ${t.lotTracked}`),
-    check('catalog_product_measures_ck', sql`coalesce(${t.weightKg}, 0) >= 0 and coalesce(${t.volumeM3}, 0) >= 0`),
+    check(
+      'catalog_product_measures_ck',
+      sql`coalesce(${t.weightKg}, 0) >= 0 and coalesce(${t.volumeM3}, 0) >= 0`,
+    ),
   ],
 );
 
@@ -105,10 +108,13 @@ export const productUnit = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('catalog_product_unit_uq').on(t.companyId, t.productId, t.uomCode),
-    uniqueIndex('catalog_product_unit_barcode_uq').on(t.companyId, t.barcode).where(sql`${t.barcode} is not null`),
-    foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }).onDelete(
-      'cascade',
-    ),
+    uniqueIndex('catalog_product_unit_barcode_uq')
+      .on(t.companyId, t.barcode)
+      .where(sql`${t.barcode} is not null`),
+    foreignKey({
+      columns: [t.companyId, t.productId],
+      foreignColumns: [product.companyId, product.id],
+    }).onDelete('cascade'),
     foreignKey({
       columns: [t.companyId, t.uomCode],
       foreignColumns: [unitOfMeasure.companyId, unitOfMeasure.code],
@@ -142,7 +148,10 @@ export const priceList = pgTable(
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('catalog_price_list_code_uq').on(t.companyId, t.code),
     check('catalog_price_list_target_ck', sql`${t.customerId} is null or ${t.customerGroup} is null`),
-    check('catalog_price_list_dates_ck', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`),
+    check(
+      'catalog_price_list_dates_ck',
+      sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`,
+    ),
     check('catalog_price_list_currency_ck', sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],
 );
@@ -169,9 +178,10 @@ export const priceRule = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     index('catalog_price_rule_list_idx').on(t.companyId, t.priceListId, t.productId),
-    foreignKey({ columns: [t.companyId, t.priceListId], foreignColumns: [priceList.companyId, priceList.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.companyId, t.priceListId],
+      foreignColumns: [priceList.companyId, priceList.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
     foreignKey({ columns: [t.companyId, t.categoryId], foreignColumns: [category.companyId, category.id] }),
     check('catalog_price_rule_min_qty_ck', sql`${t.minQty} >= 0`),
@@ -180,6 +190,9 @@ export const priceRule = pgTable(
       sql`(${t.price} is not null and ${t.discountPercent} is null and ${t.price} >= 0) or (${t.price} is null and ${t.discountPercent} is not null and ${t.discountPercent} >= 0 and ${t.discountPercent} <= 100)`,
     ),
     check('catalog_price_rule_target_ck', sql`${t.productId} is null or ${t.categoryId} is null`),
-    check('catalog_price_rule_dates_ck', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`),
+    check(
+      'catalog_price_rule_dates_ck',
+      sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`,
+    ),
   ],
 );

@@ -27,6 +27,7 @@ import './merge/crm-handlers.ts';
 import { mergeRoutes } from './merge/routes.ts';
 import './transfer/importers.ts';
 import { onCompanyCreated } from '../../platform/org/create-company.ts';
+import { registerCustomerGroups, registerPartyCheck } from '../catalog/index.ts';
 import { visibleLeadSql } from './lead/lead.repo.ts';
 import { leadRoutes } from './lead/routes.ts';
 import { visibleOpportunitySql } from './opportunity/opportunity.repo.ts';
@@ -36,6 +37,7 @@ import { targetRoutes } from './target/routes.ts';
 import { transferRoutes } from './transfer/routes.ts';
 
 export { createCustomer } from './customer/create-customer.ts';
+export { type CustomerTerms, getCustomerContact, getCustomerTerms } from './customer/customer-terms.ts';
 export { findCustomerDuplicates } from './customer/find-duplicates.ts';
 export { isValidUscc, nameKey, phoneKey } from './customer/normalize.ts';
 export { type CreditProvider, registerCreditProvider } from './customer-page/credit-slot.ts';
@@ -47,8 +49,29 @@ export {
   registerMergeHandler,
 } from './merge/registry.ts';
 export { type TableMergeSpec, tableMergeHandler } from './merge/table-handler.ts';
+export { assertOpportunityOf, markOpportunityWon } from './opportunity/win-opportunity.ts';
 
 registerDemoSeeder('crm', seedCrmDemo);
+
+// Price lists for one customer or a customer group (a tag) live in catalog, below crm: it asks here
+// whether a customer exists in the company (and was not merged away) and which tags it has.
+registerPartyCheck(async (tx, companyId, customerId) =>
+  Boolean(
+    await one(
+      tx,
+      sql`select 1 from crm_customer where company_id = ${companyId} and id = ${customerId} and merged_into_id is null`,
+    ),
+  ),
+);
+registerCustomerGroups(
+  async (tx, companyId, customerId) =>
+    (
+      await one<{ tags: string[] }>(
+        tx,
+        sql`select tags from crm_customer where company_id = ${companyId} and id = ${customerId}`,
+      )
+    )?.tags ?? [],
+);
 
 export const crm: ModuleDef = {
   name: 'crm',

@@ -65,7 +65,10 @@ export const location = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('inventory_location_code_uq').on(t.companyId, t.code),
-    foreignKey({ columns: [t.companyId, t.warehouseId], foreignColumns: [warehouse.companyId, warehouse.id] }),
+    foreignKey({
+      columns: [t.companyId, t.warehouseId],
+      foreignColumns: [warehouse.companyId, warehouse.id],
+    }),
     check(
       'inventory_location_kind_ck',
       sql`${t.kind} in ('stock', 'input', 'output', 'quality', 'scrap', 'customer', 'supplier', 'adjustment', 'production')`,
@@ -116,6 +119,8 @@ export const picking = pgTable(
     trackingNo: text('tracking_no').notNull().default(''),
     notes: text('notes').notNull().default(''),
     backorderOfId: uuid('backorder_of_id'),
+    /** A customer return (kind return_in): the delivery whose goods came back. */
+    returnOfId: uuid('return_of_id'),
     pickedAt: ts('picked_at'),
     packedAt: ts('packed_at'),
     doneAt: ts('done_at'),
@@ -127,10 +132,17 @@ export const picking = pgTable(
     uniqueIndex('inventory_picking_number_uq').on(t.companyId, t.number),
     index('inventory_picking_origin_idx').on(t.companyId, t.originType, t.originId),
     index('inventory_picking_open_idx').on(t.companyId, t.warehouseId, t.kind, t.state),
-    foreignKey({ columns: [t.companyId, t.warehouseId], foreignColumns: [warehouse.companyId, warehouse.id] }),
+    foreignKey({
+      columns: [t.companyId, t.warehouseId],
+      foreignColumns: [warehouse.companyId, warehouse.id],
+    }),
     foreignKey({ columns: [t.companyId, t.partyId], foreignColumns: [customer.companyId, customer.id] }),
     foreignKey({ columns: [t.companyId, t.backorderOfId], foreignColumns: [t.companyId, t.id] }),
-    check('inventory_picking_kind_ck', sql`${t.kind} in ('delivery', 'receipt', 'internal', 'return_in', 'return_out')`),
+    foreignKey({ columns: [t.companyId, t.returnOfId], foreignColumns: [t.companyId, t.id] }),
+    check(
+      'inventory_picking_kind_ck',
+      sql`${t.kind} in ('delivery', 'receipt', 'internal', 'return_in', 'return_out')`,
+    ),
     check(
       'inventory_picking_state_ck',
       sql`${t.state} in ('draft', 'waiting', 'ready', 'picked', 'packed', 'done', 'cancelled')`,
@@ -156,6 +168,8 @@ export const pickingLine = pgTable(
     /** The receipt's quality status for returns ('ok' goes back to stock, 'hold' to the quality location). */
     quality: text('quality'),
     originLineId: uuid('origin_line_id'),
+    /** A return line: the delivery line it gives back (its qty_done bounds what may come back). */
+    returnOfLineId: uuid('return_of_line_id'),
     /** Expected unit cost of a receipt (purchase price), in company currency per stock unit. */
     unitCost: unitCost('unit_cost'),
     ...versioned(),
@@ -167,8 +181,15 @@ export const pickingLine = pgTable(
     foreignKey({ columns: [t.companyId, t.pickingId], foreignColumns: [picking.companyId, picking.id] }),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
     foreignKey({ columns: [t.companyId, t.locationId], foreignColumns: [location.companyId, location.id] }),
-    check('inventory_picking_line_qty_ck', sql`${t.qty} > 0 and ${t.qtyDone} >= 0 and ${t.qtyDone} <= ${t.qty}`),
-    check('inventory_picking_line_quality_ck', sql`${t.quality} is null or ${t.quality} in ('ok', 'hold', 'scrap')`),
+    foreignKey({ columns: [t.companyId, t.returnOfLineId], foreignColumns: [t.companyId, t.id] }),
+    check(
+      'inventory_picking_line_qty_ck',
+      sql`${t.qty} > 0 and ${t.qtyDone} >= 0 and ${t.qtyDone} <= ${t.qty}`,
+    ),
+    check(
+      'inventory_picking_line_quality_ck',
+      sql`${t.quality} is null or ${t.quality} in ('ok', 'hold', 'scrap')`,
+    ),
   ],
 );
 
@@ -209,11 +230,17 @@ export const move = pgTable(
     index('inventory_move_picking_idx').on(t.companyId, t.pickingId),
     index('inventory_move_origin_idx').on(t.companyId, t.originType, t.originId),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
-    foreignKey({ columns: [t.companyId, t.fromLocationId], foreignColumns: [location.companyId, location.id] }),
+    foreignKey({
+      columns: [t.companyId, t.fromLocationId],
+      foreignColumns: [location.companyId, location.id],
+    }),
     foreignKey({ columns: [t.companyId, t.toLocationId], foreignColumns: [location.companyId, location.id] }),
     foreignKey({ columns: [t.companyId, t.lotId], foreignColumns: [lot.companyId, lot.id] }),
     foreignKey({ columns: [t.companyId, t.pickingId], foreignColumns: [picking.companyId, picking.id] }),
-    foreignKey({ columns: [t.companyId, t.pickingLineId], foreignColumns: [pickingLine.companyId, pickingLine.id] }),
+    foreignKey({
+      columns: [t.companyId, t.pickingLineId],
+      foreignColumns: [pickingLine.companyId, pickingLine.id],
+    }),
     check(
       'inventory_move_kind_ck',
       sql`${t.kind} in ('receipt', 'delivery', 'transfer', 'adjustment', 'scrap', 'production_in', 'production_out', 'return_in', 'return_out')`,
@@ -248,7 +275,10 @@ export const balance = pgTable(
     unique('inventory_balance_key_uq').on(t.companyId, t.productId, t.locationId, t.lotId).nullsNotDistinct(),
     index('inventory_balance_wh_idx').on(t.companyId, t.productId, t.warehouseId),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
-    foreignKey({ columns: [t.companyId, t.warehouseId], foreignColumns: [warehouse.companyId, warehouse.id] }),
+    foreignKey({
+      columns: [t.companyId, t.warehouseId],
+      foreignColumns: [warehouse.companyId, warehouse.id],
+    }),
     foreignKey({ columns: [t.companyId, t.locationId], foreignColumns: [location.companyId, location.id] }),
     foreignKey({ columns: [t.companyId, t.lotId], foreignColumns: [lot.companyId, lot.id] }),
     check(
@@ -281,7 +311,10 @@ export const reservation = pgTable(
     index('inventory_reservation_balance_idx').on(t.companyId, t.balanceId).where(sql`${t.state} = 'active'`),
     foreignKey({ columns: [t.companyId, t.balanceId], foreignColumns: [balance.companyId, balance.id] }),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
-    foreignKey({ columns: [t.companyId, t.pickingLineId], foreignColumns: [pickingLine.companyId, pickingLine.id] }),
+    foreignKey({
+      columns: [t.companyId, t.pickingLineId],
+      foreignColumns: [pickingLine.companyId, pickingLine.id],
+    }),
     check('inventory_reservation_qty_ck', sql`${t.qty} >= 0 and (${t.state} <> 'active' or ${t.qty} > 0)`),
     check('inventory_reservation_state_ck', sql`${t.state} in ('active', 'done', 'released')`),
   ],
@@ -346,7 +379,10 @@ export const safetyLevel = pgTable(
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('inventory_safety_level_uq').on(t.companyId, t.productId, t.warehouseId),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
-    foreignKey({ columns: [t.companyId, t.warehouseId], foreignColumns: [warehouse.companyId, warehouse.id] }),
+    foreignKey({
+      columns: [t.companyId, t.warehouseId],
+      foreignColumns: [warehouse.companyId, warehouse.id],
+    }),
     check('inventory_safety_level_qty_ck', sql`${t.safetyQty} >= 0`),
   ],
 );
@@ -375,7 +411,10 @@ export const procurementNeed = pgTable(
     index('inventory_procurement_need_open_idx').on(t.companyId, t.state, t.productId),
     index('inventory_procurement_need_origin_idx').on(t.companyId, t.originType, t.originId),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
-    foreignKey({ columns: [t.companyId, t.warehouseId], foreignColumns: [warehouse.companyId, warehouse.id] }),
+    foreignKey({
+      columns: [t.companyId, t.warehouseId],
+      foreignColumns: [warehouse.companyId, warehouse.id],
+    }),
     check('inventory_procurement_need_qty_ck', sql`${t.qty} > 0 and ${t.qtyFilled} >= 0`),
     check('inventory_procurement_need_method_ck', sql`${t.method} in ('buy', 'make')`),
     check('inventory_procurement_need_state_ck', sql`${t.state} in ('open', 'planned', 'done', 'cancelled')`),
@@ -400,7 +439,10 @@ export const stockCount = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('inventory_count_number_uq').on(t.companyId, t.number),
-    foreignKey({ columns: [t.companyId, t.warehouseId], foreignColumns: [warehouse.companyId, warehouse.id] }),
+    foreignKey({
+      columns: [t.companyId, t.warehouseId],
+      foreignColumns: [warehouse.companyId, warehouse.id],
+    }),
     check('inventory_count_state_ck', sql`${t.state} in ('counting', 'posted', 'cancelled')`),
   ],
 );
@@ -420,7 +462,9 @@ export const stockCountLine = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
-    unique('inventory_count_line_uq').on(t.companyId, t.countId, t.productId, t.locationId, t.lotId).nullsNotDistinct(),
+    unique('inventory_count_line_uq')
+      .on(t.companyId, t.countId, t.productId, t.locationId, t.lotId)
+      .nullsNotDistinct(),
     foreignKey({ columns: [t.companyId, t.countId], foreignColumns: [stockCount.companyId, stockCount.id] }),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
     foreignKey({ columns: [t.companyId, t.locationId], foreignColumns: [location.companyId, location.id] }),

@@ -99,9 +99,18 @@ export const quote = pgTable(
     foreignKey({ columns: [t.companyId, t.previousId], foreignColumns: [t.companyId, t.id] }),
     foreignKey({ columns: [t.companyId, t.customerId], foreignColumns: [customer.companyId, customer.id] }),
     foreignKey({ columns: [t.companyId, t.contactId], foreignColumns: [contact.companyId, contact.id] }),
-    foreignKey({ columns: [t.companyId, t.opportunityId], foreignColumns: [opportunity.companyId, opportunity.id] }),
-    foreignKey({ columns: [t.companyId, t.priceListId], foreignColumns: [priceList.companyId, priceList.id] }),
-    foreignKey({ columns: [t.companyId, t.warehouseId], foreignColumns: [warehouse.companyId, warehouse.id] }),
+    foreignKey({
+      columns: [t.companyId, t.opportunityId],
+      foreignColumns: [opportunity.companyId, opportunity.id],
+    }),
+    foreignKey({
+      columns: [t.companyId, t.priceListId],
+      foreignColumns: [priceList.companyId, priceList.id],
+    }),
+    foreignKey({
+      columns: [t.companyId, t.warehouseId],
+      foreignColumns: [warehouse.companyId, warehouse.id],
+    }),
     check(
       'sales_quote_state_ck',
       sql`${t.state} in ('draft', 'sent', 'accepted', 'rejected', 'expired', 'superseded', 'cancelled')`,
@@ -124,7 +133,9 @@ export const quoteLine = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('sales_quote_line_no_uq').on(t.companyId, t.quoteId, t.lineNo),
-    foreignKey({ columns: [t.companyId, t.quoteId], foreignColumns: [quote.companyId, quote.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.companyId, t.quoteId], foreignColumns: [quote.companyId, quote.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
     foreignKey({
       columns: [t.companyId, t.uomCode],
@@ -164,9 +175,18 @@ export const order = pgTable(
     foreignKey({ columns: [t.companyId, t.quoteId], foreignColumns: [quote.companyId, quote.id] }),
     foreignKey({ columns: [t.companyId, t.customerId], foreignColumns: [customer.companyId, customer.id] }),
     foreignKey({ columns: [t.companyId, t.contactId], foreignColumns: [contact.companyId, contact.id] }),
-    foreignKey({ columns: [t.companyId, t.opportunityId], foreignColumns: [opportunity.companyId, opportunity.id] }),
-    foreignKey({ columns: [t.companyId, t.priceListId], foreignColumns: [priceList.companyId, priceList.id] }),
-    foreignKey({ columns: [t.companyId, t.warehouseId], foreignColumns: [warehouse.companyId, warehouse.id] }),
+    foreignKey({
+      columns: [t.companyId, t.opportunityId],
+      foreignColumns: [opportunity.companyId, opportunity.id],
+    }),
+    foreignKey({
+      columns: [t.companyId, t.priceListId],
+      foreignColumns: [priceList.companyId, priceList.id],
+    }),
+    foreignKey({
+      columns: [t.companyId, t.warehouseId],
+      foreignColumns: [warehouse.companyId, warehouse.id],
+    }),
     check(
       'sales_order_state_ck',
       sql`${t.state} in ('draft', 'awaiting_approval', 'confirmed', 'partly_delivered', 'delivered', 'closed', 'cancelled')`,
@@ -193,7 +213,9 @@ export const orderLine = pgTable(
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('sales_order_line_no_uq').on(t.companyId, t.orderId, t.lineNo),
     index('sales_order_line_product_idx').on(t.companyId, t.productId),
-    foreignKey({ columns: [t.companyId, t.orderId], foreignColumns: [order.companyId, order.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.companyId, t.orderId], foreignColumns: [order.companyId, order.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),
     foreignKey({
       columns: [t.companyId, t.uomCode],
@@ -228,6 +250,8 @@ export const orderHistory = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     index('sales_order_history_order_idx').on(t.companyId, t.orderId, t.at),
-    foreignKey({ columns: [t.companyId, t.orderId], foreignColumns: [order.companyId, order.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.companyId, t.orderId], foreignColumns: [order.companyId, order.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

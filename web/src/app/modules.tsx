@@ -16,6 +16,8 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { crmNav } from '../modules/crm/routes.tsx';
+import { inventoryNav } from '../modules/inventory/routes.tsx';
+import { salesNav } from '../modules/sales/routes.tsx';
 import { settingsNav } from '../modules/settings/routes.tsx';
 
 export interface NavChild {
@@ -38,8 +40,14 @@ export interface ModuleEntry {
 export const MODULES: ModuleEntry[] = [
   { key: 'dashboard', label: 'nav.dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
   { key: 'crm', label: 'nav.crm', path: '/crm', icon: <TeamOutlined />, children: crmNav },
-  { key: 'sales', label: 'nav.sales', path: '/sales', icon: <ShoppingCartOutlined /> },
-  { key: 'inventory', label: 'nav.inventory', path: '/inventory', icon: <InboxOutlined /> },
+  { key: 'sales', label: 'nav.sales', path: '/sales', icon: <ShoppingCartOutlined />, children: salesNav },
+  {
+    key: 'inventory',
+    label: 'nav.inventory',
+    path: '/inventory',
+    icon: <InboxOutlined />,
+    children: inventoryNav,
+  },
   { key: 'purchasing', label: 'nav.purchasing', path: '/purchasing', icon: <ShoppingOutlined /> },
   { key: 'manufacturing', label: 'nav.manufacturing', path: '/manufacturing', icon: <ToolOutlined /> },
   { key: 'accounting', label: 'nav.accounting', path: '/accounting', icon: <DollarOutlined /> },

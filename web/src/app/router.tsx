@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { FullPageSpin } from '../components/full-page-spin.tsx';
 import { crmRoutes } from '../modules/crm/routes.tsx';
+import { inventoryRoutes } from '../modules/inventory/routes.tsx';
+import { salesRoutes } from '../modules/sales/routes.tsx';
 import { settingsRoutes } from '../modules/settings/routes.tsx';
 import { ForgotPasswordPage } from './auth/forgot-password-page.tsx';
 import { RequireSession } from './auth/require-session.tsx';
@@ -30,6 +32,8 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: <DashboardPage /> },
       crmRoutes,
+      salesRoutes,
+      inventoryRoutes,
       settingsRoutes,
       ...UPCOMING_MODULES.map((entry) => ({
         path: `${entry.path.slice(1)}/*`,

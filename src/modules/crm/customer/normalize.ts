@@ -1,11 +1,8 @@
-import { pinyin } from 'pinyin-pro';
+import { bigrams, PUNCT, toHalfWidth } from '../../../platform/text/search-key.ts';
 
-/** Full-width ASCII (Ａ, １, ，) and the ideographic space become their half-width forms. */
-export function toHalfWidth(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
-}
+// The language-neutral part (width, pinyin, bigrams, search keys) lives in the platform, shared with
+// catalog; crm keeps the party-specific keys (company-form suffixes, phones, USCC) and re-exports it.
+export { bigrams, searchFields, searchQuery, toHalfWidth } from '../../../platform/text/search-key.ts';
 
 // Longest first, so 股份有限公司 is removed whole rather than leaving 股份.
 const SUFFIXES = [
@@ -42,8 +39,6 @@ const SUFFIXES = [
   's.a.',
   'ag',
 ];
-
-const PUNCT = /[\p{P}\p{S}\s]+/gu;
 
 /**
  * The key two names must share to be the same company: half-width, lower case, company-form
@@ -125,45 +120,6 @@ export function usccCheckChar(first17: string): string | null {
 export function isValidUscc(code: string): boolean {
   const upper = toHalfWidth(code).trim().toUpperCase();
   return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(upper) && usccCheckChar(upper.slice(0, 17)) === upper[17];
-}
-
-/** Consecutive character pairs of a normalised text (what the GIN indexes hold). */
-export function bigrams(text: string): string[] {
-  const chars = [...text];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
-  return [...out];
-}
-
-function pinyinForms(text: string): { full: string; initials: string } {
-  if (!/[\u4e00-\u9fff]/.test(text)) return { full: '', initials: '' };
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[];
-  const clean = syllables.map((s) => s.toLowerCase().replace(PUNCT, '')).filter(Boolean);
-  return { full: clean.join(''), initials: clean.map((s) => s[0]).join('') };
-}
-
-/** What search matches: the name as typed (normalised), its pinyin and initials, and the other keys. */
-export function searchFields(
-  name: string,
-  extra: Array<string | null | undefined>,
-): { text: string; grams: string[] } {
-  const base = toHalfWidth(name).toLowerCase().replace(PUNCT, '');
-  const { full, initials } = pinyinForms(base);
-  const parts = [
-    base,
-    full,
-    initials,
-    ...extra.map((e) => (e ? toHalfWidth(e).toLowerCase().replace(PUNCT, '') : '')),
-  ].filter(Boolean);
-  const grams = new Set<string>();
-  for (const part of parts) for (const g of bigrams(part)) grams.add(g);
-  return { text: parts.join(' '), grams: [...grams] };
-}
-
-/** The query side of search: the same normalisation, so `XC` finds 星辰 and `星辰` finds 上海星辰贸易. */
-export function searchQuery(q: string): { needle: string; grams: string[] } {
-  const needle = toHalfWidth(q).toLowerCase().replace(PUNCT, '');
-  return { needle, grams: bigrams(needle) };
 }
 
 /** Dice coefficient of two keys' bigram sets (0..1). */

@@ -102,7 +102,9 @@ describeDb('merging customers, and undoing a merge', (ctx) => {
       reason: '重复客户',
     });
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(res.body.moved, {
+    // Only crm's own handlers: higher modules (sales …) register theirs too and report 0 here.
+    const crmMoved = Object.fromEntries(Object.entries(res.body.moved).filter(([k]) => k.startsWith('crm.')));
+    assert.deepEqual(crmMoved, {
       'crm.contact': 1,
       'crm.opportunity': 1,
       'crm.activity': 1,

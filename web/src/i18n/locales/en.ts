@@ -1,4 +1,7 @@
+import { catalogEn, catalogErrorsEn, uomErrorsEn } from './catalog.en.ts';
 import { crmEn } from './crm.en.ts';
+import { inventoryEn, inventoryErrorsEn } from './inventory.en.ts';
+import { salesEn, salesErrorsEn } from './sales.en.ts';
 
 // English strings. zh-CN.ts must have exactly the same keys (the Messages type checks it).
 
@@ -48,6 +51,15 @@ export const en = {
     crmPipeline: 'Pipeline',
     crmActivities: 'Activities',
     crmImport: 'Import',
+    quotes: 'Quotes',
+    salesOrders: 'Sales orders',
+    priceLists: 'Price lists',
+    products: 'Products',
+    stock: 'Stock',
+    deliveries: 'Deliveries',
+    receipts: 'Receipts',
+    counts: 'Stock counts',
+    safetyLevels: 'Safety levels',
     crmDuplicates: 'Duplicates',
     openMenu: 'Open menu',
     collapseMenu: 'Collapse menu',
@@ -248,6 +260,24 @@ export const en = {
       calendar_feed: 'Calendar feed',
       target: 'Target',
     },
+    catalog: {
+      product: 'Product',
+      category: 'Product category',
+      price_list: 'Price list',
+    },
+    inventory: {
+      picking: 'Stock document',
+      count: 'Stock count',
+      warehouse: 'Warehouse',
+      location: 'Location',
+      reservation: 'Reservation',
+      procurement_need: 'Procurement need',
+      cost_period: 'Cost period',
+    },
+    sales: {
+      quote: 'Quote',
+      order: 'Sales order',
+    },
   },
   history: {
     button: 'History',
@@ -255,6 +285,9 @@ export const en = {
     empty: 'No changes recorded yet',
   },
   crm: crmEn,
+  catalog: catalogEn,
+  inventory: inventoryEn,
+  sales: salesEn,
   errors: {
     network: 'Cannot reach the Tandem server. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',
@@ -295,6 +328,10 @@ export const en = {
       link_mismatch: 'The linked records do not belong together.',
       calendar_throttled: 'Too many calendar requests. Try again later.',
     },
+    catalog: catalogErrorsEn,
+    inventory: inventoryErrorsEn,
+    sales: salesErrorsEn,
+    uom: uomErrorsEn,
     import: {
       file_required: 'Choose a file to import.',
       empty_file: 'The file is empty.',

@@ -1,5 +1,8 @@
+import { catalogErrorsZhCN, catalogZhCN, uomErrorsZhCN } from './catalog.zh-CN.ts';
 import { crmZhCN } from './crm.zh-CN.ts';
 import type { Messages } from './en.ts';
+import { inventoryErrorsZhCN, inventoryZhCN } from './inventory.zh-CN.ts';
+import { salesErrorsZhCN, salesZhCN } from './sales.zh-CN.ts';
 
 // 简体中文。键与 en.ts 完全一致（由 Messages 类型检查）。
 
@@ -49,6 +52,15 @@ export const zhCN: Messages = {
     crmPipeline: '销售漏斗',
     crmActivities: '跟进',
     crmImport: '导入',
+    quotes: '报价单',
+    salesOrders: '销售订单',
+    priceLists: '价目表',
+    products: '产品',
+    stock: '库存',
+    deliveries: '发货单',
+    receipts: '入库单',
+    counts: '盘点',
+    safetyLevels: '安全库存',
     crmDuplicates: '查重合并',
     openMenu: '打开菜单',
     collapseMenu: '收起菜单',
@@ -249,6 +261,24 @@ export const zhCN: Messages = {
       calendar_feed: '日历订阅',
       target: '目标',
     },
+    catalog: {
+      product: '产品',
+      category: '产品分类',
+      price_list: '价目表',
+    },
+    inventory: {
+      picking: '出入库单据',
+      count: '盘点',
+      warehouse: '仓库',
+      location: '库位',
+      reservation: '预留',
+      procurement_need: '补货需求',
+      cost_period: '成本期间',
+    },
+    sales: {
+      quote: '报价单',
+      order: '销售订单',
+    },
   },
   history: {
     button: '变更历史',
@@ -256,6 +286,9 @@ export const zhCN: Messages = {
     empty: '暂无变更记录',
   },
   crm: crmZhCN,
+  catalog: catalogZhCN,
+  inventory: inventoryZhCN,
+  sales: salesZhCN,
   errors: {
     network: '无法连接 Tandem 服务器，请检查网络后重试。',
     unknown: '出现问题，请重试。',
@@ -296,6 +329,10 @@ export const zhCN: Messages = {
       link_mismatch: '关联的记录之间不匹配。',
       calendar_throttled: '日历请求过于频繁，请稍后再试。',
     },
+    catalog: catalogErrorsZhCN,
+    inventory: inventoryErrorsZhCN,
+    sales: salesErrorsZhCN,
+    uom: uomErrorsZhCN,
     import: {
       file_required: '请选择要导入的文件。',
       empty_file: '文件是空的。',

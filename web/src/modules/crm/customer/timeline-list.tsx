@@ -1,10 +1,14 @@
 import {
   CalendarOutlined,
+  CarOutlined,
   CheckCircleOutlined,
   CloseCircleOutlined,
+  FileTextOutlined,
   FlagOutlined,
   ProfileOutlined,
   RiseOutlined,
+  RollbackOutlined,
+  ShoppingCartOutlined,
   SwapOutlined,
   TrophyOutlined,
   UserAddOutlined,
@@ -31,6 +35,11 @@ import {
 } from './timeline-text.ts';
 
 const ICONS: [prefix: string, icon: ReactNode, color: string][] = [
+  ['delivery.shipped', <CarOutlined key="ship" />, 'green'],
+  ['return.received', <RollbackOutlined key="return" />, 'orange'],
+  ['sales_order.cancelled', <CloseCircleOutlined key="so-x" />, 'red'],
+  ['sales_order.', <ShoppingCartOutlined key="so" />, 'blue'],
+  ['quote.', <FileTextOutlined key="quote" />, 'cyan'],
   ['opportunity.won', <TrophyOutlined key="won" />, 'green'],
   ['opportunity.lost', <CloseCircleOutlined key="lost" />, 'red'],
   ['opportunity.stage_changed', <SwapOutlined key="stage" />, 'blue'],

@@ -88,3 +88,30 @@ test('missing values, old entries and unknown types fall back to the summary', (
   assert.equal(helpers.stageName(null, 'Proposal'), 'Proposal');
   assert.equal(helpers.stageName(null, null), null);
 });
+
+test('sales and warehouse documents are told with their number, amount and carrier', () => {
+  const helpers = { stageName: () => null, money: (a: string, c: string) => `${c} ${a}` };
+  assert.deepEqual(
+    timelineText(
+      entry('sales_order.confirmed', { number: 'SO-1', total: '835.07', currency: 'CNY' }),
+      helpers,
+    ),
+    {
+      key: 'crm.timeline.text.sales_order_confirmed_withAmount',
+      values: { number: 'SO-1', amount: 'CNY 835.07' },
+    },
+  );
+  assert.deepEqual(
+    timelineText(entry('delivery.shipped', { number: 'DO-1', originNumber: 'SO-1' }), helpers),
+    {
+      key: 'crm.timeline.text.delivery_shipped',
+      values: { number: 'DO-1', order: 'SO-1', carrier: '' },
+    },
+  );
+  assert.equal(
+    timelineText(entry('delivery.shipped', { number: 'DO-1', carrier: 'SF', trackingNo: '123' }), helpers)
+      .key,
+    'crm.timeline.text.delivery_shipped_withCarrier',
+  );
+  assert.equal(timelineText(entry('quote.sent', {}), helpers).key, null);
+});

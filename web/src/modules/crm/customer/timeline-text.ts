@@ -48,6 +48,22 @@ function withMoney(params: Params, helpers: SentenceHelpers): Record<string, str
   return values ? { name: values.name, amount: helpers.money(values.amount, values.currency) } : null;
 }
 
+// Documents of sales and the warehouse: their number, and the amount when the event carries one.
+function document(params: Params, helpers: SentenceHelpers): Record<string, string> | null {
+  const values = need(params, ['number']);
+  if (!values) return null;
+  const amount = value(params, 'total');
+  const currency = value(params, 'currency');
+  return amount && currency ? { ...values, amount: helpers.money(amount, currency) } : values;
+}
+
+function shipment(params: Params): Record<string, string> | null {
+  const values = need(params, ['number']);
+  if (!values) return null;
+  const carrier = [value(params, 'carrier'), value(params, 'trackingNo')].filter(Boolean).join(' ');
+  return { ...values, order: value(params, 'originNumber') ?? '', carrier };
+}
+
 const SENTENCES: Record<string, Sentence> = {
   'customer.created': (params) => need(params, ['code', 'name']),
   'lead.created': lead,
@@ -72,6 +88,19 @@ const SENTENCES: Record<string, Sentence> = {
   'contact.created': named,
   'contact.updated': named,
   'contact.deleted': named,
+  'quote.created': document,
+  'quote.sent': document,
+  'quote.accepted': document,
+  'quote.revised': document,
+  'quote.cancelled': document,
+  'sales_order.created': document,
+  'sales_order.confirmed': document,
+  'sales_order.partly_delivered': document,
+  'sales_order.delivered': document,
+  'sales_order.cancelled': document,
+  'sales_order.closed': document,
+  'delivery.shipped': shipment,
+  'return.received': (params) => need(params, ['number']),
 };
 
 /** Event types the web app has words for (label and icon); other types show their summary. */
@@ -98,6 +127,19 @@ export const KNOWN_TYPES = [
   'opportunity.lost',
   'activity.logged',
   'activity.completed',
+  'quote.created',
+  'quote.sent',
+  'quote.accepted',
+  'quote.revised',
+  'quote.cancelled',
+  'sales_order.created',
+  'sales_order.confirmed',
+  'sales_order.partly_delivered',
+  'sales_order.delivered',
+  'sales_order.cancelled',
+  'sales_order.closed',
+  'delivery.shipped',
+  'return.received',
 ] as const;
 
 export function isKnownType(type: string): boolean {
@@ -109,13 +151,21 @@ export function typeKey(type: string): string {
   return type.replace(/\./g, '_');
 }
 
+/** Some sentences have a longer form when the event carried an optional value. */
+function variantOf(type: string, values: Record<string, string>): string {
+  if (type === 'lead.converted' && values.opportunity) return '_withOpportunity';
+  if ((type.startsWith('quote.') || type.startsWith('sales_order.')) && values.amount) return '_withAmount';
+  if (type === 'delivery.shipped' && values.carrier) return '_withCarrier';
+  return '';
+}
+
 /** The sentence for an entry, from the values its event carried. */
 export function timelineText(entry: TimelineEntry, helpers: SentenceHelpers): TimelineText {
   const sentence = Object.hasOwn(SENTENCES, entry.type) ? SENTENCES[entry.type] : undefined;
   const params = entry.ref?.params;
   const values = sentence && params && typeof params === 'object' ? sentence(params, helpers) : null;
   if (!values) return { key: null, values: {} };
-  const variant = entry.type === 'lead.converted' && values.opportunity ? '_withOpportunity' : '';
+  const variant = variantOf(entry.type, values);
   return { key: `crm.timeline.text.${typeKey(entry.type)}${variant}`, values };
 }
 

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { ApiError, buildUrl, http, isApiError } from '../../../api/client.ts';
 import { errorMessage } from '../../../api/errors.ts';
 import { queryClient } from '../../../app/query-client.ts';
-import type { Contact, VcardImportResult } from '../types.ts';
+import type { VcardImportResult } from '../types.ts';
 import { customerKey } from './queries.ts';
 
 export const DUPLICATE = 'crm.duplicate_suspected';

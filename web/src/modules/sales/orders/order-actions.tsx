@@ -1,0 +1,162 @@
+import { CheckOutlined, CloseCircleOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Input, Modal, Popconfirm } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/client.ts';
+import { errorMessage } from '../../../api/errors.ts';
+import { useHasPermission } from '../../../app/auth/session.tsx';
+import { currentLocale } from '../../../i18n/index.ts';
+import { formatAmount } from '../../catalog/shared/numbers.ts';
+import { salesPrintUrl, useOrderAction } from '../queries.ts';
+import type { Order } from '../types.ts';
+
+/** Translated confirm errors; over the credit limit the person may ask a manager instead. */
+function ConfirmError({
+  error,
+  order,
+  onRequest,
+  pending,
+}: {
+  error: unknown;
+  order: Order;
+  onRequest: () => void;
+  pending: boolean;
+}) {
+  const { t } = useTranslation();
+  const credit = isApiError(error) && error.code === 'sales.credit_limit_exceeded';
+  const details = credit && isApiError(error) ? error.details : {};
+  return (
+    <Alert
+      type="error"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="confirm-error"
+      title={
+        credit
+          ? t('errors.sales.credit_limit_exceeded', {
+              limit: formatAmount(String(details.limit ?? ''), null),
+              exposure: formatAmount(String(details.exposure ?? ''), null),
+              orderTotal: formatAmount(String(details.orderTotal ?? ''), null),
+            })
+          : errorMessage(t, error)
+      }
+      action={
+        credit && order.state === 'draft' ? (
+          <Button size="small" onClick={onRequest} loading={pending} data-testid="request-approval">
+            {t('sales.order.requestApproval')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}
+
+/** confirm / cancel / close / print, as the order's state and the role allow; confirm errors stay on screen. */
+export function OrderActions({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const action = useOrderAction(order);
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const canConfirm = useHasPermission('sales.order.confirm');
+  const canCancel = useHasPermission('sales.order.cancel');
+  const canClose = useHasPermission('sales.order.close');
+  const busy = (name: string) => action.isPending && action.variables?.action === name;
+  const fail = (err: unknown) => message.error(errorMessage(t, err));
+  const confirm = (requestApproval: boolean) =>
+    action.mutate(
+      { action: 'confirm', body: requestApproval ? { requestApproval: true } : undefined },
+      {
+        onSuccess: (saved) =>
+          message.success(
+            saved.state === 'awaiting_approval'
+              ? t('sales.order.approvalRequested')
+              : t('sales.order.confirmed'),
+          ),
+      },
+    );
+  const confirmError = action.isError && action.variables?.action === 'confirm' ? action.error : null;
+
+  return (
+    <Flex vertical gap={0} style={{ minWidth: 0 }}>
+      {confirmError ? (
+        <ConfirmError
+          error={confirmError}
+          order={order}
+          onRequest={() => confirm(true)}
+          pending={busy('confirm')}
+        />
+      ) : null}
+      <Flex gap={8} wrap>
+        {order.state === 'draft' && canConfirm ? (
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            loading={busy('confirm')}
+            onClick={() => confirm(false)}
+            data-testid="order-confirm"
+          >
+            {t('sales.order.confirm')}
+          </Button>
+        ) : null}
+        <Button
+          icon={<PrinterOutlined />}
+          href={salesPrintUrl('sales-orders', order.id, currentLocale())}
+          target="_blank"
+          data-testid="order-print"
+        >
+          {t('sales.print')}
+        </Button>
+        {['partly_delivered', 'delivered'].includes(order.state) && canClose ? (
+          <Popconfirm
+            title={t('sales.order.closeConfirm')}
+            onConfirm={() =>
+              action.mutate(
+                { action: 'close' },
+                { onSuccess: () => message.success(t('sales.order.closed')), onError: fail },
+              )
+            }
+          >
+            <Button icon={<StopOutlined />} loading={busy('close')}>
+              {t('sales.order.close')}
+            </Button>
+          </Popconfirm>
+        ) : null}
+        {['draft', 'awaiting_approval', 'confirmed'].includes(order.state) && canCancel ? (
+          <Button danger icon={<CloseCircleOutlined />} onClick={() => setCancelling(true)}>
+            {t('sales.order.cancel')}
+          </Button>
+        ) : null}
+      </Flex>
+      <Modal
+        open={cancelling}
+        title={t('sales.order.cancelTitle', { number: order.number })}
+        okText={t('sales.order.cancel')}
+        okButtonProps={{ danger: true }}
+        confirmLoading={busy('cancel')}
+        onCancel={() => setCancelling(false)}
+        onOk={() =>
+          action.mutate(
+            { action: 'cancel', body: reason.trim() ? { reason: reason.trim() } : undefined },
+            {
+              onSuccess: () => {
+                setCancelling(false);
+                message.success(t('sales.order.cancelled'));
+              },
+              onError: fail,
+            },
+          )
+        }
+        destroyOnHidden
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          placeholder={t('sales.order.cancelReason')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </Modal>
+    </Flex>
+  );
+}
