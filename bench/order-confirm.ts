@@ -1,8 +1,9 @@
 // Sales-order confirmation throughput on PostgreSQL (DESIGN.md "Performance"): POST
 // /sales-orders/{id}/confirm over real HTTP against a listening server, with 1, 4 and 16 concurrent
-// clients, beside the plainest SQL doing the same writes per order (lock the balance row, raise
-// reserved, insert the reservation, the delivery and its line, set the order state, insert the outbox
-// event; the delivery's number from the company counter, as inventory takes it) at the same client counts. Prints orders/s and the ratio HTTP / SQL.
+// clients, beside the plainest SQL doing the same work per order (read and lock the order, lock the
+// balance row, raise reserved, insert the reservation, the delivery and its line, update the line, the
+// order state and its history, the audit row and the two outbox events; the delivery's number from the
+// company counter, as inventory takes it) at the same client counts. Prints orders/s and the ratio HTTP / SQL.
 // Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL). Run: npx tsx bench/order-confirm.ts
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -122,12 +123,24 @@ try {
   ).rows)
     balances.set(r.product_id, { id: r.id, location: r.location_id });
 
-  /** The same writes as a confirmation, in the plainest SQL: one transaction, seven statements. */
+  /**
+   * The same work as a confirmation, in the plainest SQL: read and lock the order and its line, lock the
+   * balance, raise reserved, insert the reservation, the delivery and its line, set the line's reserved
+   * quantity, the order state and its history row, the audit row and the two outbox events.
+   */
   const plainConfirm = async (o: { id: string; lineId: string; productId: string }) => {
     const c = await sqlPool.connect();
     const b = balances.get(o.productId)!;
     try {
       await c.query('begin');
+      await c.query('select * from sales_order where company_id = $1 and id = $2 for update', [
+        company.id,
+        o.id,
+      ]);
+      await c.query('select * from sales_order_line where company_id = $1 and order_id = $2', [
+        company.id,
+        o.id,
+      ]);
       await c.query(
         'select on_hand, reserved from inventory_balance where company_id = $1 and id = $2 for update',
         [company.id, b.id],
@@ -160,14 +173,36 @@ try {
         [company.id, newId(), b.id, o.productId, warehouseId, o.id, o.lineId, line],
       );
       await c.query(
+        `update sales_order_line set qty_reserved = 1, expected_date = current_date, version = version + 1
+          where company_id = $1 and id = $2`,
+        [company.id, o.lineId],
+      );
+      await c.query(
         `update sales_order set state = 'confirmed', confirmed_at = now(), version = version + 1
           where company_id = $1 and id = $2`,
         [company.id, o.id],
       );
       await c.query(
+        `insert into sales_order_history (company_id, id, order_id, from_state, to_state)
+         values ($1, $2, $3, 'draft', 'confirmed')`,
+        [company.id, newId(), o.id],
+      );
+      await c.query(
+        `insert into platform_audit_log (company_id, id, entity, entity_id, action, changes)
+         values ($1, $2, 'sales.order', $3, 'confirm', $4)`,
+        [company.id, newId(), o.id, JSON.stringify({ state: { before: 'draft', after: 'confirmed' } })],
+      );
+      await c.query(
         `insert into platform_event (company_id, id, type, aggregate_type, aggregate_id, payload)
-         values ($1, $2, 'sales_order.confirmed', 'sales_order', $3, $4)`,
-        [company.id, newId(), o.id, JSON.stringify({ orderId: o.id, customerId: customer.id })],
+         values ($1, $2, 'stock.reserved', 'sales_order', $3, $4), ($1, $5, 'sales_order.confirmed', 'sales_order', $3, $6)`,
+        [
+          company.id,
+          newId(),
+          o.id,
+          JSON.stringify({ originId: o.id, lines: [{ originLineId: o.lineId, reserved: '1' }] }),
+          newId(),
+          JSON.stringify({ orderId: o.id, customerId: customer.id }),
+        ],
       );
       await c.query('commit');
     } catch (error) {

@@ -8,6 +8,7 @@ import { registerDemoSeeder } from '../../platform/demo/seed.ts';
 import { onCompanyCreated } from '../../platform/org/create-company.ts';
 import type { ModuleDef } from '../index.ts';
 import './permissions.ts';
+import './merge-handlers.ts';
 import { countRoutes } from './count/routes.ts';
 import { seedInventoryDemo } from './demo/seed-inventory.ts';
 import { needRoutes } from './needs/routes.ts';
