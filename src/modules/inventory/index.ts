@@ -29,6 +29,7 @@ export {
 export { cancelOpenPickings } from './picking/cancel-picking.ts';
 export { type CreateDeliveryInput, createDelivery } from './picking/create-delivery.ts';
 export { pickingsFor } from './picking/pickings-for.ts';
+export { shipDelivery } from './picking/ship-delivery.ts';
 export { type Availability, projectAvailability } from './stock/availability.ts';
 export { checkStockConsistency, type StockMismatch } from './stock/consistency.ts';
 export {

@@ -3,6 +3,7 @@ import { loadActor } from '../../../platform/auth/load-actor.ts';
 import { rows, type Tx } from '../../../platform/db/tx.ts';
 import type { DemoContext } from '../../../platform/demo/seed.ts';
 import { type Actor, systemActor } from '../../../platform/permissions/actor.ts';
+import { shipDelivery } from '../../inventory/index.ts';
 import { expireDueQuotes } from '../jobs/expire-quotes.ts';
 import { cancelOrder } from '../order/cancel-order.ts';
 import { confirmOrder } from '../order/confirm-order.ts';
@@ -17,7 +18,8 @@ import { sendQuote } from '../quote/send-quote.ts';
 /**
  * Quotes and orders for the demo customers, made with sales' own use cases so they are what users
  * would make: quotes draft, sent, accepted, superseded, cancelled and expired; orders draft,
- * confirmed (some backordered), awaiting approval and cancelled. Deliveries are the warehouse's to ship.
+ * confirmed (some backordered), awaiting approval and cancelled; one shipped in full and one in part
+ * (the orders turn delivered / partly delivered when the server delivers the shipment events).
  */
 export async function seedSalesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   const customers = await rows<{ id: string; owner_user_id: string | null; credit_limit: string | null }>(
@@ -64,6 +66,7 @@ export async function seedSalesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   await quote(c1, 5, { quoteDate: old, validUntil: addDays(old, 30) });
   await expireDueQuotes(tx, ctx.companyId);
 
+  let shipped = 0;
   for (const [i, c] of customers.entries()) {
     const actor = await as(c.owner_user_id);
     const order = await createOrder(tx, actor, { customerId: c.id, lines: lines(i + 2) });
@@ -77,5 +80,27 @@ export async function seedSalesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
         version: confirmed.version,
         reason: 'customer changed the plan',
       });
+    const delivery = confirmed.deliveries?.find((d) => d.state === 'ready');
+    // The first two deliveries that are ready: one ships in full, the next in part.
+    if (delivery && shipped < 2 && i % 4 !== 3 && confirmed.state === 'confirmed')
+      await shipDemo(tx, system, delivery.id, shipped++ === 1);
   }
+}
+
+/** The warehouse ships a demo delivery: everything reserved, or half of its first line (a backorder). */
+async function shipDemo(tx: Tx, actor: Actor, deliveryId: string, partial: boolean): Promise<void> {
+  const [line] = await rows<{ id: string; qty: string; version: number }>(
+    tx,
+    sql`select l.id, l.qty::text as qty, p.version from inventory_picking_line l
+          join inventory_picking p on p.company_id = l.company_id and p.id = l.picking_id
+         where l.company_id = ${actor.companyId} and l.picking_id = ${deliveryId} order by l.line_no limit 1`,
+  );
+  if (!line) return;
+  const half = Math.floor(Number(line.qty) / 2);
+  await shipDelivery(tx, actor, deliveryId, {
+    version: line.version,
+    carrier: partial ? '顺丰速运' : '德邦物流',
+    trackingNo: partial ? 'SF1402837461' : 'DPK300912845',
+    ...(partial && half > 0 ? { lines: [{ lineId: line.id, qty: String(half) }] } : {}),
+  });
 }

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { describeDb } from '../../../../test/kit/index.ts';
 import { rows, withTransaction } from '../../../platform/db/tx.ts';
 import { seedDemo } from '../../../platform/demo/seed.ts';
+import { drainOutbox } from '../../../platform/outbox/dispatcher.ts';
 import { makeCustomer, makeProduct, ok, salesWorld } from '../fixtures.ts';
 import { expireQuotes } from '../jobs/expire-quotes.ts';
 
@@ -198,6 +199,17 @@ describeDb('sales quotes', (ctx) => {
     const has = (kind: string, state: string) => states.some((s) => s.kind === kind && s.state === state);
     for (const s of ['draft', 'sent', 'accepted', 'superseded', 'cancelled', 'expired'])
       assert.ok(has('quote', s), `quote ${s}`);
-    for (const s of ['draft', 'confirmed']) assert.ok(has('order', s), `order ${s}`);
+    for (const s of ['draft', 'confirmed', 'cancelled']) assert.ok(has('order', s), `order ${s}`);
+    // The shipments reach the orders through the outbox, as on a running server.
+    await drainOutbox(ctx.db);
+    const after = await rows<{ state: string }>(
+      ctx.db.orm,
+      sql`select distinct state from sales_order where company_id = ${companyId}`,
+    );
+    for (const s of ['delivered', 'partly_delivered'])
+      assert.ok(
+        after.some((r) => r.state === s),
+        `order ${s}`,
+      );
   });
 });
