@@ -10,12 +10,16 @@ import { ensureTemplate } from '../test/kit/template.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 
+// Arguments may name test files or folders (every *.test.ts below them); none means the whole suite.
 function testFiles(): string[] {
-  if (args.length > 0) return args;
   const files: string[] = [];
-  for (const dir of ['src', 'test', 'web/src']) {
-    for (const entry of fs.readdirSync(path.join(root, dir), { recursive: true })) {
-      const rel = path.join(dir, String(entry));
+  for (const arg of args.length > 0 ? args : ['src', 'test', 'web/src']) {
+    if (!fs.statSync(path.join(root, arg)).isDirectory()) {
+      files.push(arg);
+      continue;
+    }
+    for (const entry of fs.readdirSync(path.join(root, arg), { recursive: true })) {
+      const rel = path.join(arg, String(entry));
       if (/\.test\.ts$/.test(rel)) files.push(rel);
     }
   }

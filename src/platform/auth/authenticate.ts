@@ -6,7 +6,7 @@ import { one } from '../db/tx.ts';
 import { AppError, tooManyRequests, unauthorized } from '../errors.ts';
 import { sha256 } from '../ids.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { loadActor } from './load-actor.ts';
+import { type ActorColumns, actorColumns, actorFromColumns } from './load-actor.ts';
 import { hit, LIMITS, peek } from './rate-limit.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
@@ -46,18 +46,21 @@ export async function authenticate(db: Db, config: Config, req: RequestLike): Pr
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return null;
-  const s = await one<{
-    id: string;
-    user_id: string;
-    company_id: string;
-    csrf_token: string;
-    stale: boolean;
-  }>(
+  const s = await one<
+    {
+      id: string;
+      user_id: string;
+      company_id: string;
+      csrf_token: string;
+      stale: boolean;
+    } & ActorColumns
+  >(
     db.orm,
-    sql`select id, user_id, company_id, csrf_token, last_seen_at < now() - interval '60 seconds' as stale
-          from platform_session
-         where id = ${sha256(cookie)} and ended_at is null and expires_at > now()
-           and last_seen_at > now() - make_interval(mins => ${config.sessionIdleMinutes})`,
+    sql`select s.id, s.user_id, s.company_id, s.csrf_token, s.last_seen_at < now() - interval '60 seconds' as stale,
+               ${actorColumns(sql`s.user_id`, sql`s.company_id`, null)}
+          from platform_session s
+         where s.id = ${sha256(cookie)} and s.ended_at is null and s.expires_at > now()
+           and s.last_seen_at > now() - make_interval(mins => ${config.sessionIdleMinutes})`,
   );
   if (!s) throw unauthorized('auth.session_expired', 'Your session has ended; sign in again');
   if (!SAFE_METHODS.has(req.method.toUpperCase())) {
@@ -69,7 +72,7 @@ export async function authenticate(db: Db, config: Config, req: RequestLike): Pr
         'Missing or wrong X-CSRF-Token header for a cookie-authenticated write',
       );
   }
-  const actor = await loadActor(db.orm, { userId: s.user_id, companyId: s.company_id, sessionId: s.id });
+  const actor = actorFromColumns(s, { userId: s.user_id, companyId: s.company_id, sessionId: s.id });
   if (!actor) {
     await db.orm.execute(
       sql`update platform_session set ended_at = now(), end_reason = 'access_removed' where id = ${s.id}`,
@@ -86,24 +89,27 @@ async function authenticateToken(db: Db, req: RequestLike, token: string): Promi
   if (limited.hits >= LIMITS.badTokenPerIp.max)
     throw tooManyRequests('auth.throttled', limited.retryAfterSeconds);
   const t = token.startsWith(TOKEN_PREFIX)
-    ? await one<{
-        id: string;
-        user_id: string;
-        company_id: string;
-        role_id: string;
-        scopes: string[] | null;
-        stale: boolean;
-      }>(
+    ? await one<
+        {
+          id: string;
+          user_id: string;
+          company_id: string;
+          role_id: string;
+          scopes: string[] | null;
+          stale: boolean;
+        } & ActorColumns
+      >(
         db.orm,
-        sql`select id, user_id, company_id, role_id, scopes,
-                   (last_used_at is null or last_used_at < now() - interval '60 seconds') as stale
-              from platform_api_token
-             where token_hash = ${sha256(token)} and revoked_at is null
-               and (expires_at is null or expires_at > now())`,
+        sql`select t.id, t.user_id, t.company_id, t.role_id, t.scopes,
+                   (t.last_used_at is null or t.last_used_at < now() - interval '60 seconds') as stale,
+                   ${actorColumns(sql`t.user_id`, sql`t.company_id`, sql`t.role_id`)}
+              from platform_api_token t
+             where t.token_hash = ${sha256(token)} and t.revoked_at is null
+               and (t.expires_at is null or t.expires_at > now())`,
       )
     : undefined;
   const actor = t
-    ? await loadActor(db.orm, {
+    ? actorFromColumns(t, {
         userId: t.user_id,
         companyId: t.company_id,
         token: { id: t.id, roleId: t.role_id, scopes: t.scopes },
