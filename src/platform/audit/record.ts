@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/tx.ts';
+import { type DeferredInsert, deferInsert, type Tx } from '../db/tx.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { type AuditChanges, auditLog } from './schema.ts';
+import type { AuditChanges } from './schema.ts';
 
 /** Fields never written to the audit log, whatever the entity. */
 const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'content', 'password']);
@@ -48,24 +48,31 @@ function auditRow(actor: Actor, input: AuditInput) {
   };
 }
 
-/** Writes one audit row in the caller's transaction: who, what changed, why, which request. */
+const insertAudits: DeferredInsert = (list) =>
+  sql`insert into platform_audit_log (company_id, id, actor_user_id, actor_token_id, request_id, entity, entity_id,
+        action, changes, reason)
+      select r."companyId", r.id, r."actorUserId", r."actorTokenId", r."requestId", r.entity, r."entityId", r.action,
+             r.changes, r.reason
+        from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as r("companyId" uuid, id uuid,
+          "actorUserId" uuid, "actorTokenId" uuid, "requestId" text, entity text, "entityId" text, action text,
+          changes jsonb, reason text)`;
+
+/**
+ * Records one audit row in the caller's transaction: who, what changed, why, which request. Inside
+ * `withTransaction` the row is written just before commit with the transaction's other audit rows and
+ * events, in one statement (see `deferInsert`); it commits or rolls back with the change either way.
+ */
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
-  await tx.insert(auditLog).values(auditRow(actor, input));
+  const row = auditRow(actor, input);
+  if (!deferInsert(tx, insertAudits, row)) await tx.execute(insertAudits([row]));
 }
 
 /**
- * The same rows as `recordAudit`, many in one statement (bulk imports write hundreds per chunk), sent
- * as one JSON document so the statement stays small however many rows there are.
+ * The same rows as `recordAudit`, many at once (bulk imports write hundreds per chunk), sent as one
+ * JSON document so the statement stays small however many rows there are.
  */
 export async function recordAudits(tx: Tx, actor: Actor, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const list = inputs.map((input) => auditRow(actor, input));
-  await tx.execute(
-    sql`insert into platform_audit_log (company_id, id, actor_user_id, actor_token_id, request_id, entity, entity_id,
-          action, changes, reason)
-        select r."companyId", r.id, r."actorUserId", r."actorTokenId", r."requestId", r.entity, r."entityId", r.action,
-               r.changes, r.reason
-          from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as r("companyId" uuid, id uuid, "actorUserId" uuid,
-            "actorTokenId" uuid, "requestId" text, entity text, "entityId" text, action text, changes jsonb, reason text)`,
-  );
+  await tx.execute(insertAudits(list));
 }

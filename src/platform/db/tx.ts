@@ -18,6 +18,38 @@ export function afterCommit(tx: Tx, fn: () => void): void {
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
+/** An insert of buffered rows, as one data-modifying statement (no trailing semicolon). */
+export type DeferredInsert = (rows: unknown[]) => SQL;
+const deferred = new WeakMap<object, Map<DeferredInsert, unknown[]>>();
+
+/**
+ * Queues a row for an append-only table (audit log, outbox) to be inserted just before the surrounding
+ * `withTransaction` commits, together with every other queued row in ONE statement, so a use case that
+ * records three audit rows and two events pays one round trip. Returns false (and queues nothing) when
+ * the transaction was not opened by `withTransaction` or is a savepoint: the caller writes at once.
+ */
+export function deferInsert(tx: Tx, insert: DeferredInsert, row: unknown): boolean {
+  const queue = deferred.get(tx);
+  if (!queue) return false;
+  const list = queue.get(insert);
+  if (list) list.push(row);
+  else queue.set(insert, [row]);
+  return true;
+}
+
+async function flushDeferred(tx: Tx, queue: Map<DeferredInsert, unknown[]>): Promise<void> {
+  const parts = [...queue].map(([insert, list]) => insert(list));
+  queue.clear();
+  if (parts.length === 1) await tx.execute(parts[0]);
+  else if (parts.length > 1)
+    await tx.execute(
+      sql`with ${sql.join(
+        parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`),
+        sql`, `,
+      )} select 1`,
+    );
+}
+
 /**
  * Opens one transaction, runs `fn`, commits. Serialization failures and deadlocks are
  * retried a few times; every other error rolls back and propagates.
@@ -28,7 +60,11 @@ export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Pr
     try {
       const result = await db.orm.transaction(async (tx) => {
         afterCommitHooks.set(tx, hooks);
-        return fn(tx as Tx);
+        const queue = new Map<DeferredInsert, unknown[]>();
+        deferred.set(tx, queue);
+        const value = await fn(tx as Tx);
+        await flushDeferred(tx as Tx, queue);
+        return value;
       });
       for (const hook of hooks) hook();
       return result;

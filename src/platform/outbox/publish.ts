@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterCommit, type Tx } from '../db/tx.ts';
+import { afterCommit, type DeferredInsert, deferInsert, type Tx } from '../db/tx.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { event } from './schema.ts';
 
 export interface EventInput {
   type: string;
@@ -41,10 +40,23 @@ function wakeAfterCommit(tx: Tx): void {
   });
 }
 
-/** Writes the event in the caller's transaction; it is dispatched only if that transaction commits. */
+const insertEvents: DeferredInsert = (list) =>
+  // One JSON document rather than hundreds of bound tuples: the statement stays small.
+  sql`insert into platform_event (company_id, id, type, aggregate_type, aggregate_id, payload_version, payload,
+        actor_user_id, request_id)
+      select r."companyId", r.id, r.type, r."aggregateType", r."aggregateId", r."payloadVersion", r.payload,
+             r."actorUserId", r."requestId"
+        from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as r("companyId" uuid, id uuid,
+          type text, "aggregateType" text, "aggregateId" text, "payloadVersion" int, payload jsonb, "actorUserId" uuid,
+          "requestId" text)`;
+
+/**
+ * Writes the event in the caller's transaction; it is dispatched only if that transaction commits.
+ * Inside `withTransaction` the row is written just before commit, with the other queued rows.
+ */
 export async function publish(tx: Tx, actor: Actor, input: EventInput): Promise<string> {
   const row = eventRow(actor, input);
-  await tx.insert(event).values(row);
+  if (!deferInsert(tx, insertEvents, row)) await tx.execute(insertEvents([row]));
   wakeAfterCommit(tx);
   return row.id;
 }
@@ -52,17 +64,8 @@ export async function publish(tx: Tx, actor: Actor, input: EventInput): Promise<
 /** Like `publish`, many events in one statement, in the given order (bulk imports). */
 export async function publishMany(tx: Tx, actor: Actor, inputs: EventInput[]): Promise<string[]> {
   if (inputs.length === 0) return [];
-  const rows = inputs.map((input) => eventRow(actor, input));
-  // One JSON document rather than hundreds of bound tuples: the statement stays small.
-  await tx.execute(
-    sql`insert into platform_event (company_id, id, type, aggregate_type, aggregate_id, payload_version, payload,
-          actor_user_id, request_id)
-        select r."companyId", r.id, r.type, r."aggregateType", r."aggregateId", r."payloadVersion", r.payload,
-               r."actorUserId", r."requestId"
-          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r("companyId" uuid, id uuid, type text,
-            "aggregateType" text, "aggregateId" text, "payloadVersion" int, payload jsonb, "actorUserId" uuid,
-            "requestId" text)`,
-  );
+  const list = inputs.map((input) => eventRow(actor, input));
+  await tx.execute(insertEvents(list));
   wakeAfterCommit(tx);
-  return rows.map((r) => r.id);
+  return list.map((r) => r.id);
 }

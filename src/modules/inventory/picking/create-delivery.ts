@@ -4,9 +4,10 @@ import { recordAudit } from '../../../platform/audit/record.ts';
 import { one, type Tx } from '../../../platform/db/tx.ts';
 import { notFound, unprocessable } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
-import { stockProducts } from '../stock/products.repo.ts';
+import type { StockProduct } from '../stock/products.repo.ts';
+import { productsFor } from '../stock/reservations.ts';
 import { insertPicking, PICKING_ENTITY } from './picking.repo.ts';
-import { linkReservations, readiness, reservedByLine } from './reservation-links.ts';
+import { linkReservations, readiness } from './reservation-links.ts';
 
 export interface CreateDeliveryInput {
   warehouseId: string;
@@ -17,6 +18,8 @@ export interface CreateDeliveryInput {
   scheduledDate: string | null;
   shipTo: Record<string, string> | null;
   lines: Array<{ originLineId: string; productId: string; qty: string }>;
+  /** The lines' products as the caller read them from catalog in this transaction. */
+  products?: Map<string, StockProduct>;
 }
 
 export async function assertWarehouse(ex: Tx, companyId: string, warehouseId: string): Promise<void> {
@@ -40,6 +43,18 @@ export async function assertParty(
   if (!found) throw unprocessable('inventory.party_unknown', 'Unknown customer or supplier', { partyId });
 }
 
+/** Both checks of a new delivery in one statement: 404 for the warehouse, 422 for the party. */
+async function assertWarehouseAndParty(tx: Tx, companyId: string, warehouseId: string, partyId: string) {
+  const found = await one<{ warehouse: boolean; party: boolean }>(
+    tx,
+    sql`select exists (select 1 from inventory_warehouse where company_id = ${companyId} and id = ${warehouseId} and active)
+                 as warehouse,
+               exists (select 1 from crm_customer where company_id = ${companyId} and id = ${partyId}) as party`,
+  );
+  if (!found?.warehouse) throw notFound('warehouse', warehouseId);
+  if (!found.party) throw unprocessable('inventory.party_unknown', 'Unknown customer or supplier', { partyId });
+}
+
 /**
  * A delivery order for a document's stocked lines. The caller (sales' confirm step) has authorized the
  * action; this runs in its transaction right after `reserveStock`, so the reservations it links are
@@ -50,12 +65,12 @@ export async function createDelivery(
   actor: Actor,
   input: CreateDeliveryInput,
 ): Promise<{ id: string; number: string } | null> {
-  await assertWarehouse(tx, actor.companyId, input.warehouseId);
-  await assertParty(tx, actor.companyId, input.partyId);
-  const products = await stockProducts(
+  await assertWarehouseAndParty(tx, actor.companyId, input.warehouseId, input.partyId);
+  const products = await productsFor(
     tx,
     actor.companyId,
     input.lines.map((l) => l.productId),
+    input.products,
   );
   const lines = input.lines
     .filter((l) => products.get(l.productId)?.kind === 'stocked')
@@ -79,8 +94,8 @@ export async function createDelivery(
     lines.map((l) => ({ productId: l.productId, qty: l.qty.toFixed(4), originLineId: l.originLineId })),
   );
   const pairs = lines.map((l, i) => ({ originLineId: l.originLineId, pickingLineId: created.lineIds[i] }));
-  await linkReservations(tx, actor.companyId, origin, pairs);
-  const reserved = await reservedByLine(tx, actor.companyId, created.id);
+  // The delivery is new: what gets linked to its lines is all that is reserved for them.
+  const reserved = await linkReservations(tx, actor.companyId, origin, pairs);
   const state = readiness(
     lines.map((l, i) => ({ id: created.lineIds[i], qty: l.qty })),
     reserved,

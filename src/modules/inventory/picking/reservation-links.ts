@@ -5,7 +5,7 @@ import { type Executor, rows, type Tx } from '../../../platform/db/tx.ts';
 /**
  * Links the origin lines' active reservations to the delivery lines that will ship them. Also used
  * before picking and shipping, so stock reserved for the order after the delivery was made (goods
- * arrived later) is taken up by the open delivery.
+ * arrived later) is taken up by the open delivery. Returns the quantity it linked per delivery line.
  */
 export async function linkReservations(
   tx: Tx,
@@ -13,15 +13,23 @@ export async function linkReservations(
   origin: { originType: string; originId: string },
   pairs: Array<{ originLineId: string; pickingLineId: string }>,
   onlyUnlinked = false,
-): Promise<void> {
-  for (const p of pairs) {
-    await tx.execute(
-      sql`update inventory_reservation set picking_line_id = ${p.pickingLineId}, version = version + 1, updated_at = now()
-           where company_id = ${companyId} and origin_type = ${origin.originType} and origin_id = ${origin.originId}
-             and origin_line_id = ${p.originLineId} and state = 'active'
-             ${onlyUnlinked ? sql`and picking_line_id is null` : sql``}`,
-    );
-  }
+): Promise<Map<string, Decimal>> {
+  if (pairs.length === 0) return new Map();
+  // One statement for every line; it returns what it linked, per delivery line.
+  const linked = await rows<{ picking_line_id: string; qty: string }>(
+    tx,
+    sql`with p as (select * from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb)
+                     as p("originLineId" uuid, "pickingLineId" uuid)),
+             u as (update inventory_reservation r set picking_line_id = p."pickingLineId", version = r.version + 1,
+                          updated_at = now()
+                     from p
+                    where r.company_id = ${companyId} and r.origin_type = ${origin.originType}
+                      and r.origin_id = ${origin.originId} and r.origin_line_id = p."originLineId" and r.state = 'active'
+                      ${onlyUnlinked ? sql`and r.picking_line_id is null` : sql``}
+                   returning r.picking_line_id, r.qty)
+        select picking_line_id, sum(qty)::text as qty from u group by picking_line_id`,
+  );
+  return new Map(linked.map((r) => [r.picking_line_id, new Decimal(r.qty)]));
 }
 
 /** Reserved quantity per line of a document (active reservations linked to its lines). */

@@ -8,7 +8,7 @@ import { publish } from '../../../platform/outbox/publish.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
 import { evaluateSafety } from '../safety/evaluate-safety.ts';
 import { type LockedBalance, lockBalancesById, lockStockBalances, writeReserved } from './balance.repo.ts';
-import { stockProducts } from './products.repo.ts';
+import { type StockProduct, stockProducts } from './products.repo.ts';
 
 export interface ReserveLine {
   originLineId: string;
@@ -29,6 +29,19 @@ export interface ReserveInput {
   originNumber: string;
   customerId?: string;
   lines: ReserveLine[];
+  /** The lines' products as the caller read them from catalog in this transaction (saves reading them again). */
+  products?: Map<string, StockProduct>;
+}
+
+/** The caller's product map when it covers every id, else a fresh read. */
+export function productsFor(
+  tx: Tx,
+  companyId: string,
+  ids: string[],
+  known?: Map<string, StockProduct>,
+): Promise<Map<string, StockProduct>> {
+  if (known && ids.every((id) => known.has(id))) return Promise.resolve(known);
+  return stockProducts(tx, companyId, ids);
 }
 
 type Candidate = LockedBalance & { expiryDate: string | null };
@@ -53,10 +66,11 @@ export async function reserveStock(tx: Tx, actor: Actor, input: ReserveInput): P
   for (const l of input.lines)
     if (!/^\d{1,14}(\.\d{1,4})?$/.test(l.qty))
       throw unprocessable('inventory.qty_invalid', 'A quantity must be a decimal ≥ 0', { qty: l.qty });
-  const products = await stockProducts(
+  const products = await productsFor(
     tx,
     companyId,
     input.lines.map((l) => l.productId),
+    input.products,
   );
   const stocked = input.lines.filter((l) => products.get(l.productId)?.kind === 'stocked');
   await assertWarehouses(

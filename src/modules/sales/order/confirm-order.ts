@@ -81,6 +81,7 @@ export async function carryOutConfirmation(
     ? await reserveStock(tx, actor, {
         ...origin,
         customerId: row.customer_id,
+        products,
         lines: stocked.map((l) => ({
           originLineId: l.id,
           productId: l.product_id,
@@ -122,6 +123,7 @@ export async function carryOutConfirmation(
       scheduledDate: row.requested_date_t ?? row.order_date_t,
       shipTo: row.ship_to ?? null,
       lines: stocked.map((l) => ({ originLineId: l.id, productId: l.product_id, qty: l.qty_base_t })),
+      products,
     });
   return { ...view, deliveries: await pickingsFor(tx, actor.companyId, origin) };
 }
