@@ -52,7 +52,8 @@ async function assertWarehouseAndParty(tx: Tx, companyId: string, warehouseId: s
                exists (select 1 from crm_customer where company_id = ${companyId} and id = ${partyId}) as party`,
   );
   if (!found?.warehouse) throw notFound('warehouse', warehouseId);
-  if (!found.party) throw unprocessable('inventory.party_unknown', 'Unknown customer or supplier', { partyId });
+  if (!found.party)
+    throw unprocessable('inventory.party_unknown', 'Unknown customer or supplier', { partyId });
 }
 
 /**
@@ -64,7 +65,7 @@ export async function createDelivery(
   tx: Tx,
   actor: Actor,
   input: CreateDeliveryInput,
-): Promise<{ id: string; number: string } | null> {
+): Promise<{ id: string; number: string; state: 'ready' | 'waiting' } | null> {
   await assertWarehouseAndParty(tx, actor.companyId, input.warehouseId, input.partyId);
   const products = await productsFor(
     tx,
@@ -124,5 +125,5 @@ export async function createDelivery(
       })),
     },
   });
-  return { id: created.id, number: created.number };
+  return { id: created.id, number: created.number, state };
 }

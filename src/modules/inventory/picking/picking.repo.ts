@@ -4,8 +4,7 @@ import { iso, isoOrNull } from '../../../platform/db/time.ts';
 import { type Executor, one, rows, type Tx } from '../../../platform/db/tx.ts';
 import { notFound, staleVersion } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { nextNumber } from '../../../platform/sequences/next-number.ts';
-import { inventorySettings } from '../settings.ts';
+import { nextNumberInYear } from '../../../platform/sequences/next-number.ts';
 import type { NewLine, Picking, PickingSummary } from './contract.ts';
 import { documentNumber, type PickingKind, type PickingState } from './picking.ts';
 
@@ -161,9 +160,8 @@ export async function nextPickingNumber(
   companyId: string,
   kind: PickingKind | 'count',
 ): Promise<string> {
-  const year = (await inventorySettings(tx, companyId)).today.slice(0, 4);
   const prefix = kind === 'count' ? 'SC' : PREFIX[kind];
-  const seq = await nextNumber(tx, companyId, `inventory.${kind}.${year}`);
+  const { seq, year } = await nextNumberInYear(tx, companyId, `inventory.${kind}`);
   return documentNumber(prefix, year, seq);
 }
 
@@ -191,27 +189,37 @@ export async function insertPicking(
 ): Promise<{ id: string; number: string; lineIds: string[] }> {
   const id = newId();
   const number = await nextPickingNumber(tx, companyId, p.kind);
+  const lineRows = lines.map((l, i) => ({
+    id: newId(),
+    lineNo: i + 1,
+    productId: l.productId,
+    qty: l.qty,
+    originLineId: l.originLineId ?? null,
+    locationId: l.locationId ?? null,
+    lotNo: l.lotNo ?? null,
+    expiryDate: l.expiryDate ?? null,
+    quality: l.quality ?? null,
+    unitCost: l.unitCost ?? null,
+    returnOfLineId: l.returnOfLineId ?? null,
+  }));
+  // The document and all its lines in one statement (the lines' foreign key is checked at its end).
   await tx.execute(
-    sql`insert into inventory_picking (company_id, id, number, kind, state, warehouse_id, party_id, origin_type,
-          origin_id, origin_number, scheduled_date, ship_to, notes, backorder_of_id, return_of_id)
-        values (${companyId}, ${id}, ${number}, ${p.kind}, ${p.state}, ${p.warehouseId}, ${p.partyId ?? null},
-          ${p.originType ?? null}, ${p.originId ?? null}, ${p.originNumber ?? null}, ${p.scheduledDate ?? null},
-          ${p.shipTo ? JSON.stringify(p.shipTo) : null}::jsonb, ${p.notes ?? ''}, ${p.backorderOfId ?? null},
-          ${p.returnOfId ?? null})`,
+    sql`with p as (
+          insert into inventory_picking (company_id, id, number, kind, state, warehouse_id, party_id, origin_type,
+            origin_id, origin_number, scheduled_date, ship_to, notes, backorder_of_id, return_of_id)
+          values (${companyId}, ${id}, ${number}, ${p.kind}, ${p.state}, ${p.warehouseId}, ${p.partyId ?? null},
+            ${p.originType ?? null}, ${p.originId ?? null}, ${p.originNumber ?? null}, ${p.scheduledDate ?? null},
+            ${p.shipTo ? JSON.stringify(p.shipTo) : null}::jsonb, ${p.notes ?? ''}, ${p.backorderOfId ?? null},
+            ${p.returnOfId ?? null}))
+        insert into inventory_picking_line (company_id, id, picking_id, line_no, product_id, qty, origin_line_id,
+          location_id, lot_no, expiry_date, quality, unit_cost, return_of_line_id)
+        select ${companyId}, r.id, ${id}, r."lineNo", r."productId", r.qty, r."originLineId", r."locationId", r."lotNo",
+               r."expiryDate", r.quality, r."unitCost", r."returnOfLineId"
+          from jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) as r(id uuid, "lineNo" int, "productId" uuid,
+            qty numeric, "originLineId" uuid, "locationId" uuid, "lotNo" text, "expiryDate" date, quality text,
+            "unitCost" numeric, "returnOfLineId" uuid)`,
   );
-  const lineIds: string[] = [];
-  for (const [i, l] of lines.entries()) {
-    const lineId = newId();
-    lineIds.push(lineId);
-    await tx.execute(
-      sql`insert into inventory_picking_line (company_id, id, picking_id, line_no, product_id, qty, origin_line_id,
-            location_id, lot_no, expiry_date, quality, unit_cost, return_of_line_id)
-          values (${companyId}, ${lineId}, ${id}, ${i + 1}, ${l.productId}, ${l.qty}::numeric, ${l.originLineId ?? null},
-            ${l.locationId ?? null}, ${l.lotNo ?? null}, ${l.expiryDate ?? null}, ${l.quality ?? null},
-            ${l.unitCost ?? null}::numeric, ${l.returnOfLineId ?? null})`,
-    );
-  }
-  return { id, number, lineIds };
+  return { id, number, lineIds: lineRows.map((l) => l.id) };
 }
 
 /** Writes a document's new state (and other columns) with the version bump. */

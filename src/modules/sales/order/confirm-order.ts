@@ -10,7 +10,6 @@ import { getProducts } from '../../catalog/index.ts';
 import { markOpportunityWon } from '../../crm/index.ts';
 import {
   createDelivery,
-  pickingsFor,
   projectAvailability,
   type ReserveResult,
   recordProcurementNeeds,
@@ -115,17 +114,31 @@ export async function carryOutConfirmation(
     history: await historyOf(tx, actor.companyId, orderId),
   };
   // Last: the delivery takes inventory's number counter, which holds concurrent confirmations until commit.
-  if (stocked.length)
-    await createDelivery(tx, actor, {
-      warehouseId: row.warehouse_id,
-      partyId: row.customer_id,
-      ...origin,
-      scheduledDate: row.requested_date_t ?? row.order_date_t,
-      shipTo: row.ship_to ?? null,
-      lines: stocked.map((l) => ({ originLineId: l.id, productId: l.product_id, qty: l.qty_base_t })),
-      products,
-    });
-  return { ...view, deliveries: await pickingsFor(tx, actor.companyId, origin) };
+  // A draft order has no stock documents yet, so the new delivery is the order's only one.
+  const delivery = stocked.length
+    ? await createDelivery(tx, actor, {
+        warehouseId: row.warehouse_id,
+        partyId: row.customer_id,
+        ...origin,
+        scheduledDate: row.requested_date_t ?? row.order_date_t,
+        shipTo: row.ship_to ?? null,
+        lines: stocked.map((l) => ({ originLineId: l.id, productId: l.product_id, qty: l.qty_base_t })),
+        products,
+      })
+    : null;
+  const deliveries = delivery
+    ? [
+        {
+          ...delivery,
+          kind: 'delivery',
+          scheduledDate: (row.requested_date_t ?? row.order_date_t) as string,
+          doneAt: null,
+          carrier: '',
+          trackingNo: '',
+        },
+      ]
+    : [];
+  return { ...view, deliveries };
 }
 
 /**
