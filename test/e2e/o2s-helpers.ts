@@ -3,7 +3,7 @@
 // antd Select by typing, and waiting for the outbox-fed customer timeline.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { ADMIN, ApiSession, settle } from './support.ts';
+import { ADMIN, ApiSession, adminSession, createUser, settle } from './support.ts';
 
 export const SELLER = { email: 'zhao.li@example.com', password: 'Sales-Person-42!', name: '赵丽' };
 export const PICKER = { email: 'chen.gang@example.com', password: 'Warehouse-42!x', name: 'Chen Gang' };
@@ -17,11 +17,6 @@ export const TEA = {
 };
 export const CUP = { sku: 'CUP-200', zh: '青瓷茶杯', en: 'Celadon tea cup', price: '35.5' };
 
-interface Named {
-  id: string;
-  code: string;
-}
-
 export interface SetUp {
   customerId: string;
   warehouseId: string;
@@ -31,32 +26,13 @@ export interface SetUp {
 
 /** As the admin: a salesperson, a warehouse clerk, the salesperson's customer, two products with stock. */
 export async function setUp(baseUrl: string): Promise<SetUp> {
-  const admin = new ApiSession(baseUrl);
-  await admin.login(ADMIN.email, ADMIN.password);
-  const roles = await admin.call<{ items: Named[] }>('GET', '/roles?limit=200');
-  const role = (code: string) => {
-    const found = roles.items.find((item) => item.code === code);
-    assert.ok(found, `the built-in role "${code}" exists`);
-    return found.id;
-  };
-  const seller = await admin.call<{ id: string }>('POST', '/users', {
-    email: SELLER.email,
-    name: SELLER.name,
-    locale: 'zh-CN',
-    password: SELLER.password,
-    roleIds: [role('sales')],
-  });
-  await admin.call('POST', '/users', {
-    email: PICKER.email,
-    name: PICKER.name,
-    locale: 'en',
-    password: PICKER.password,
-    roleIds: [role('warehouse')],
-  });
+  const admin = await adminSession(baseUrl);
+  const sellerId = await createUser(admin, { ...SELLER, locale: 'zh-CN' }, 'sales');
+  await createUser(admin, { ...PICKER, locale: 'en' }, 'warehouse');
   const customer = await admin.call<{ id: string }>('POST', '/customers', {
     name: CUSTOMER,
     status: 'active',
-    ownerUserId: seller.id,
+    ownerUserId: sellerId,
     creditLimit: '200000',
     tags: ['茶叶'],
   });

@@ -194,8 +194,15 @@ test('order to stock: quote → order → confirm → pick and ship → customer
       assert.equal(printed.status(), 200);
       assert.match(printed.headers()['content-type'] ?? '', /text\/html/);
       await clerk.getByTestId('ship').click();
+      // Wait for the server's answer to the ship call itself (it books stock and cost, which can take a
+      // while on a loaded machine), then for the page to show it.
+      const shipped = clerk.waitForResponse(
+        (res) => res.request().method() === 'POST' && /\/deliveries\/[^/]+\/ship$/.test(res.url()),
+        { timeout: 60_000 },
+      );
       await clerk.getByTestId('ship-confirm').click();
-      await clerk.getByTestId('picking-state').getByText('Done').waitFor();
+      assert.equal((await shipped).status(), 200);
+      await clerk.getByTestId('picking-state').getByText('Done').waitFor({ timeout: 30_000 });
       await screenshot(clerk, 'o2s-shipped-en', true);
     });
 

@@ -194,3 +194,45 @@ export class ApiSession {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 }
+
+/** An API session signed in as the admin the test server was started with. */
+export async function adminSession(baseUrl: string): Promise<ApiSession> {
+  const admin = new ApiSession(baseUrl);
+  await admin.login(ADMIN.email, ADMIN.password);
+  return admin;
+}
+
+export interface Person {
+  email: string;
+  password: string;
+  name: string;
+  locale?: 'zh-CN' | 'en';
+}
+
+/** Creates a user with one built-in role (by code: 'sales', 'warehouse', 'finance'…); returns the user's id. */
+export async function createUser(admin: ApiSession, person: Person, roleCode: string): Promise<string> {
+  const roles = await admin.call<{ items: { id: string; code: string }[] }>('GET', '/roles?limit=200');
+  const role = roles.items.find((item) => item.code === roleCode);
+  if (!role) throw new Error(`the built-in role "${roleCode}" does not exist`);
+  const user = await admin.call<{ id: string }>('POST', '/users', {
+    email: person.email,
+    name: person.name,
+    locale: person.locale ?? 'en',
+    password: person.password,
+    roleIds: [role.id],
+  });
+  return user.id;
+}
+
+/** Polls `check` (an API read, say) until it answers true: for effects the outbox delivers a moment later. */
+export async function eventually(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

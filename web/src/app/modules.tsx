@@ -15,6 +15,7 @@ import {
   ToolOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { accountingNav } from '../modules/accounting/routes.tsx';
 import { crmNav } from '../modules/crm/routes.tsx';
 import { inventoryNav } from '../modules/inventory/routes.tsx';
 import { salesNav } from '../modules/sales/routes.tsx';
@@ -50,7 +51,13 @@ export const MODULES: ModuleEntry[] = [
   },
   { key: 'purchasing', label: 'nav.purchasing', path: '/purchasing', icon: <ShoppingOutlined /> },
   { key: 'manufacturing', label: 'nav.manufacturing', path: '/manufacturing', icon: <ToolOutlined /> },
-  { key: 'accounting', label: 'nav.accounting', path: '/accounting', icon: <DollarOutlined /> },
+  {
+    key: 'accounting',
+    label: 'nav.accounting',
+    path: '/accounting',
+    icon: <DollarOutlined />,
+    children: accountingNav,
+  },
   { key: 'service', label: 'nav.service', path: '/service', icon: <CustomerServiceOutlined /> },
   { key: 'marketing', label: 'nav.marketing', path: '/marketing', icon: <NotificationOutlined /> },
   { key: 'hr', label: 'nav.hr', path: '/hr', icon: <AuditOutlined /> },

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { FullPageSpin } from '../components/full-page-spin.tsx';
+import { accountingRoutes } from '../modules/accounting/routes.tsx';
 import { crmRoutes } from '../modules/crm/routes.tsx';
 import { inventoryRoutes } from '../modules/inventory/routes.tsx';
 import { salesRoutes } from '../modules/sales/routes.tsx';
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
       crmRoutes,
       salesRoutes,
       inventoryRoutes,
+      accountingRoutes,
       settingsRoutes,
       ...UPCOMING_MODULES.map((entry) => ({
         path: `${entry.path.slice(1)}/*`,

@@ -190,6 +190,9 @@ export const crmEn = {
       sales_order_closed: 'Order closed',
       delivery_shipped: 'Shipped',
       return_received: 'Return received',
+      invoice_posted: 'Invoice issued',
+      credit_note_posted: 'Credit note issued',
+      payment_received: 'Payment received',
     },
     text: {
       customer_created: 'Customer {{code}} {{name}} was created',
@@ -232,6 +235,9 @@ export const crmEn = {
       delivery_shipped: 'Delivery {{number}} for order {{order}} was shipped',
       delivery_shipped_withCarrier: 'Delivery {{number}} for order {{order}} was shipped ({{carrier}})',
       return_received: 'Return {{number}} was received',
+      invoice_posted: 'Invoice {{number}} ({{amount}}) was issued, due {{due}}',
+      credit_note_posted: 'Credit note {{number}} ({{amount}}) was issued',
+      payment_received: 'Payment {{number}} of {{amount}} was received',
     },
   },
   duplicates: {

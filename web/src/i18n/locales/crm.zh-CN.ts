@@ -185,6 +185,9 @@ export const crmZhCN: Leaves<typeof crmEn> = {
       sales_order_closed: '订单已关闭',
       delivery_shipped: '已发货',
       return_received: '退货已入库',
+      invoice_posted: '已开票',
+      credit_note_posted: '已开红字发票',
+      payment_received: '已收款',
     },
     text: {
       customer_created: '创建了客户 {{code}} {{name}}',
@@ -227,6 +230,9 @@ export const crmZhCN: Leaves<typeof crmEn> = {
       delivery_shipped: '订单 {{order}} 的送货单 {{number}} 已发货',
       delivery_shipped_withCarrier: '订单 {{order}} 的送货单 {{number}} 已发货（{{carrier}}）',
       return_received: '退货单 {{number}} 已入库',
+      invoice_posted: '发票 {{number}}（{{amount}}）已开具，到期日 {{due}}',
+      credit_note_posted: '红字发票 {{number}}（{{amount}}）已开具',
+      payment_received: '收款单 {{number}} 已收到 {{amount}}',
     },
   },
   duplicates: {

@@ -1,3 +1,4 @@
+import { accountingEn, accountingErrorsEn } from './accounting.en.ts';
 import { catalogEn, catalogErrorsEn, uomErrorsEn } from './catalog.en.ts';
 import { crmEn } from './crm.en.ts';
 import { inventoryEn, inventoryErrorsEn } from './inventory.en.ts';
@@ -61,6 +62,16 @@ export const en = {
     counts: 'Stock counts',
     safetyLevels: 'Safety levels',
     crmDuplicates: 'Duplicates',
+    invoices: 'Invoices',
+    payments: 'Payments',
+    journalEntries: 'Journal entries',
+    accounts: 'Chart of accounts',
+    periods: 'Periods',
+    trialBalance: 'Trial balance',
+    generalLedger: 'General ledger',
+    profitAndLoss: 'Profit and loss',
+    balanceSheet: 'Balance sheet',
+    arAging: 'Receivables aging',
     openMenu: 'Open menu',
     collapseMenu: 'Collapse menu',
     expandMenu: 'Expand menu',
@@ -278,6 +289,14 @@ export const en = {
       quote: 'Quote',
       order: 'Sales order',
     },
+    accounting: {
+      account: 'Account',
+      entry: 'Journal entry',
+      period: 'Fiscal period',
+      fiscal_year: 'Fiscal year',
+      invoice: 'Invoice',
+      payment: 'Payment',
+    },
   },
   history: {
     button: 'History',
@@ -288,6 +307,7 @@ export const en = {
   catalog: catalogEn,
   inventory: inventoryEn,
   sales: salesEn,
+  accounting: accountingEn,
   errors: {
     network: 'Cannot reach the Tandem server. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',
@@ -331,6 +351,7 @@ export const en = {
     catalog: catalogErrorsEn,
     inventory: inventoryErrorsEn,
     sales: salesErrorsEn,
+    accounting: accountingErrorsEn,
     uom: uomErrorsEn,
     import: {
       file_required: 'Choose a file to import.',

@@ -102,6 +102,13 @@ export const salesEn = {
     requestedDate: 'Requested date',
     paymentTerm: 'Payment term',
     fromQuote: 'From quote',
+    invoice: 'Invoice',
+    invoiced: 'Invoice {{number}} was created',
+    invoices: 'Invoices',
+    invoiceTitle: 'Invoice {{number}}',
+    invoiceHint:
+      'One customer invoice for what is ready to invoice (delivered or ordered, by the company’s policy) and not invoiced yet.',
+    invoicePostNow: 'Post the invoice at once (number and journal entry)',
     lines: 'Lines',
     status: 'Status',
     deliveries: 'Deliveries',
@@ -135,6 +142,7 @@ export const salesErrorsEn = {
   credit_limit_exceeded:
     'The order would take the customer over the credit limit (limit {{limit}}, already used {{exposure}}, this order {{orderTotal}}).',
   approval_pending: 'The order is waiting for a credit approval.',
+  nothing_to_invoice: 'Nothing on this order is ready to invoice.',
   customer_merged: 'This customer was merged into another one; use the surviving customer.',
   invalid_transition: 'This document cannot change to that state.',
   no_exchange_rate: 'There is no exchange rate for this currency on this date.',

@@ -1,3 +1,4 @@
+import { accountingErrorsZhCN, accountingZhCN } from './accounting.zh-CN.ts';
 import { catalogErrorsZhCN, catalogZhCN, uomErrorsZhCN } from './catalog.zh-CN.ts';
 import { crmZhCN } from './crm.zh-CN.ts';
 import type { Messages } from './en.ts';
@@ -62,6 +63,16 @@ export const zhCN: Messages = {
     counts: '盘点',
     safetyLevels: '安全库存',
     crmDuplicates: '查重合并',
+    invoices: '发票',
+    payments: '收付款',
+    journalEntries: '记账凭证',
+    accounts: '会计科目',
+    periods: '会计期间',
+    trialBalance: '科目余额表',
+    generalLedger: '明细账',
+    profitAndLoss: '利润表',
+    balanceSheet: '资产负债表',
+    arAging: '应收账龄',
     openMenu: '打开菜单',
     collapseMenu: '收起菜单',
     expandMenu: '展开菜单',
@@ -279,6 +290,14 @@ export const zhCN: Messages = {
       quote: '报价单',
       order: '销售订单',
     },
+    accounting: {
+      account: '会计科目',
+      entry: '记账凭证',
+      period: '会计期间',
+      fiscal_year: '会计年度',
+      invoice: '发票',
+      payment: '收付款',
+    },
   },
   history: {
     button: '变更历史',
@@ -289,6 +308,7 @@ export const zhCN: Messages = {
   catalog: catalogZhCN,
   inventory: inventoryZhCN,
   sales: salesZhCN,
+  accounting: accountingZhCN,
   errors: {
     network: '无法连接 Tandem 服务器，请检查网络后重试。',
     unknown: '出现问题，请重试。',
@@ -332,6 +352,7 @@ export const zhCN: Messages = {
     catalog: catalogErrorsZhCN,
     inventory: inventoryErrorsZhCN,
     sales: salesErrorsZhCN,
+    accounting: accountingErrorsZhCN,
     uom: uomErrorsZhCN,
     import: {
       file_required: '请选择要导入的文件。',

@@ -3,8 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../api/errors.ts';
+import { useHasPermission } from '../../../app/auth/session.tsx';
 import { formatDate } from '../../../components/format.ts';
 import { useLocalized } from '../../../i18n/localized.ts';
+import { CustomerAccountCard } from '../../accounting/customer/account-card.tsx';
 import { ActivityItems } from '../activities/activity-items.tsx';
 import { DictionaryLabel } from '../shared/dictionary.tsx';
 import { formatMoney } from '../shared/format.ts';
@@ -48,6 +50,7 @@ export function OverviewTab({ customer }: { customer: Customer }) {
   const { t, i18n } = useTranslation();
   const pick = useLocalized();
   const overview = useCustomerOverview(customer.id);
+  const canSeeAccount = useHasPermission('accounting.invoice.read');
   const data = overview.data;
   const none = t('common.none');
   const hidden = <Typography.Text type="secondary">{t('crm.customer.notVisible')}</Typography.Text>;
@@ -124,6 +127,11 @@ export function OverviewTab({ customer }: { customer: Customer }) {
           </Col>
         </Row>
       </Col>
+      {canSeeAccount ? (
+        <Col span={24}>
+          <CustomerAccountCard customerId={customer.id} />
+        </Col>
+      ) : null}
       <Col span={24}>
         <AddressesSection customer={customer} />
       </Col>

@@ -37,6 +37,9 @@ import {
 const ICONS: [prefix: string, icon: ReactNode, color: string][] = [
   ['delivery.shipped', <CarOutlined key="ship" />, 'green'],
   ['return.received', <RollbackOutlined key="return" />, 'orange'],
+  ['invoice.posted', <FileTextOutlined key="invoice" />, 'geekblue'],
+  ['credit_note.posted', <RollbackOutlined key="credit" />, 'orange'],
+  ['payment.received', <CheckCircleOutlined key="paid" />, 'green'],
   ['sales_order.cancelled', <CloseCircleOutlined key="so-x" />, 'red'],
   ['sales_order.', <ShoppingCartOutlined key="so" />, 'blue'],
   ['quote.', <FileTextOutlined key="quote" />, 'cyan'],

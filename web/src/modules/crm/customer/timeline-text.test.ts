@@ -115,3 +115,47 @@ test('sales and warehouse documents are told with their number, amount and carri
   );
   assert.equal(timelineText(entry('quote.sent', {}), helpers).key, null);
 });
+
+test('invoices, credit notes and payments are told with their number and amount', () => {
+  const helpers = { stageName: () => null, money: (a: string, c: string) => `${c} ${a}` };
+  assert.deepEqual(
+    timelineText(
+      entry('invoice.posted', {
+        number: 'INV-2026-000001',
+        total: '452.00',
+        currency: 'CNY',
+        dueDate: '2027-01-06',
+      }),
+      helpers,
+    ),
+    {
+      key: 'crm.timeline.text.invoice_posted',
+      values: { number: 'INV-2026-000001', amount: 'CNY 452.00', due: '2027-01-06' },
+    },
+  );
+  assert.deepEqual(
+    timelineText(
+      entry('credit_note.posted', { number: 'RINV-2026-000001', total: '56.50', currency: 'CNY' }),
+      helpers,
+    ),
+    {
+      key: 'crm.timeline.text.credit_note_posted',
+      values: { number: 'RINV-2026-000001', amount: 'CNY 56.50' },
+    },
+  );
+  assert.deepEqual(
+    timelineText(
+      entry('payment.received', { number: 'RCV-2026-000001', amount: '100.00', currency: 'USD' }),
+      helpers,
+    ),
+    {
+      key: 'crm.timeline.text.payment_received',
+      values: { number: 'RCV-2026-000001', amount: 'USD 100.00' },
+    },
+  );
+  assert.equal(
+    timelineText(entry('invoice.posted', { number: 'INV-1' }), helpers).key,
+    null,
+    'no amount: the summary',
+  );
+});

@@ -64,6 +64,24 @@ function shipment(params: Params): Record<string, string> | null {
   return { ...values, order: value(params, 'originNumber') ?? '', carrier };
 }
 
+// Accounting's documents: number and amount always; an invoice also says when it is due.
+function invoice(params: Params, helpers: SentenceHelpers): Record<string, string> | null {
+  const values = need(params, ['number', 'total', 'currency', 'dueDate']);
+  return values
+    ? { number: values.number, amount: helpers.money(values.total, values.currency), due: values.dueDate }
+    : null;
+}
+
+function creditNote(params: Params, helpers: SentenceHelpers): Record<string, string> | null {
+  const values = need(params, ['number', 'total', 'currency']);
+  return values ? { number: values.number, amount: helpers.money(values.total, values.currency) } : null;
+}
+
+function payment(params: Params, helpers: SentenceHelpers): Record<string, string> | null {
+  const values = need(params, ['number', 'amount', 'currency']);
+  return values ? { number: values.number, amount: helpers.money(values.amount, values.currency) } : null;
+}
+
 const SENTENCES: Record<string, Sentence> = {
   'customer.created': (params) => need(params, ['code', 'name']),
   'lead.created': lead,
@@ -101,6 +119,9 @@ const SENTENCES: Record<string, Sentence> = {
   'sales_order.closed': document,
   'delivery.shipped': shipment,
   'return.received': (params) => need(params, ['number']),
+  'invoice.posted': invoice,
+  'credit_note.posted': creditNote,
+  'payment.received': payment,
 };
 
 /** Event types the web app has words for (label and icon); other types show their summary. */
@@ -140,6 +161,9 @@ export const KNOWN_TYPES = [
   'sales_order.closed',
   'delivery.shipped',
   'return.received',
+  'invoice.posted',
+  'credit_note.posted',
+  'payment.received',
 ] as const;
 
 export function isKnownType(type: string): boolean {

@@ -1,11 +1,19 @@
-import { CheckOutlined, CloseCircleOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Input, Modal, Popconfirm } from 'antd';
+import {
+  CheckOutlined,
+  CloseCircleOutlined,
+  FileDoneOutlined,
+  PrinterOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Flex, Input, Modal, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../../api/client.ts';
 import { errorMessage } from '../../../api/errors.ts';
 import { useHasPermission } from '../../../app/auth/session.tsx';
 import { currentLocale } from '../../../i18n/index.ts';
+import { useInvoiceOrder } from '../../accounting/document-queries.ts';
 import { formatAmount } from '../../catalog/shared/numbers.ts';
 import { salesPrintUrl, useOrderAction } from '../queries.ts';
 import type { Order } from '../types.ts';
@@ -76,6 +84,14 @@ export function OrderActions({ order }: { order: Order }) {
       },
     );
   const confirmError = action.isError && action.variables?.action === 'confirm' ? action.error : null;
+  const navigate = useNavigate();
+  const invoice = useInvoiceOrder(order.id);
+  const canInvoice = useHasPermission('accounting.invoice.create');
+  const canPostInvoice = useHasPermission('accounting.invoice.post');
+  const [invoicing, setInvoicing] = useState(false);
+  const [postNow, setPostNow] = useState(true);
+  const canSeeInvoices = useHasPermission('accounting.invoice.read');
+  const invoiceable = ['confirmed', 'partly_delivered', 'delivered', 'closed'].includes(order.state);
 
   return (
     <Flex vertical gap={0} style={{ minWidth: 0 }}>
@@ -97,6 +113,19 @@ export function OrderActions({ order }: { order: Order }) {
             data-testid="order-confirm"
           >
             {t('sales.order.confirm')}
+          </Button>
+        ) : null}
+        {invoiceable && canInvoice ? (
+          <Button icon={<FileDoneOutlined />} onClick={() => setInvoicing(true)} data-testid="order-invoice">
+            {t('sales.order.invoice')}
+          </Button>
+        ) : null}
+        {canSeeInvoices && order.state !== 'draft' ? (
+          <Button
+            onClick={() => navigate(`/accounting/invoices?originId=${order.id}`)}
+            data-testid="order-invoices"
+          >
+            {t('sales.order.invoices')}
           </Button>
         ) : null}
         <Button
@@ -128,6 +157,37 @@ export function OrderActions({ order }: { order: Order }) {
           </Button>
         ) : null}
       </Flex>
+      <Modal
+        open={invoicing}
+        title={t('sales.order.invoiceTitle', { number: order.number })}
+        okText={t('sales.order.invoice')}
+        okButtonProps={{ 'data-testid': 'order-invoice-confirm' } as Record<`data-${string}`, string>}
+        confirmLoading={invoice.isPending}
+        onCancel={() => setInvoicing(false)}
+        onOk={() =>
+          invoice.mutate(
+            { post: canPostInvoice && postNow },
+            {
+              onSuccess: (made) => {
+                setInvoicing(false);
+                message.success(t('sales.order.invoiced', { number: made.number ?? '' }));
+                if (canSeeInvoices) navigate(`/accounting/invoices/${made.id}`);
+              },
+              onError: fail,
+            },
+          )
+        }
+        destroyOnHidden
+      >
+        <Flex vertical gap={12}>
+          <span>{t('sales.order.invoiceHint')}</span>
+          {canPostInvoice ? (
+            <Checkbox checked={postNow} onChange={(event) => setPostNow(event.target.checked)}>
+              {t('sales.order.invoicePostNow')}
+            </Checkbox>
+          ) : null}
+        </Flex>
+      </Modal>
       <Modal
         open={cancelling}
         title={t('sales.order.cancelTitle', { number: order.number })}
