@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { accounting } from './accounting/index.ts';
 import { catalog } from './catalog/index.ts';
 import { crm } from './crm/index.ts';
 import { inventory } from './inventory/index.ts';
@@ -13,4 +14,4 @@ export interface ModuleDef {
   routes(app: FastifyInstance): void;
 }
 
-export const modules: ModuleDef[] = [catalog, crm, inventory, sales];
+export const modules: ModuleDef[] = [catalog, crm, accounting, inventory, sales];

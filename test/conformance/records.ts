@@ -2,6 +2,8 @@
 // operation's path, create one through `POST <collection>` (from the factory table below, else a body
 // generated from the schema). Collections that cannot be built this way are skipped with the reason.
 
+import { insertStatementLine } from '../../src/modules/accounting/bank/statement-line.ts';
+import { accountForRole } from '../../src/modules/accounting/index.ts';
 import { conformanceRecords } from '../../src/modules/inventory/picking/fixtures.ts';
 import type { Db } from '../../src/platform/db/connect.ts';
 import { withTransaction } from '../../src/platform/db/tx.ts';
@@ -175,6 +177,95 @@ export const FACTORIES: Record<string, RecordFactory> = {
         await client.post('/api/v1/sales-orders', await sellingBody(client, r)),
         'POST /api/v1/sales-orders',
       ),
+  },
+  // Accounting (ledger): an account, a draft entry on two accounts of the chart, a month and its year.
+  '/api/v1/accounts': {
+    body: (_c, r) => ({ code: `9${r.hex(6)}`, name: { en: 'Victim account' }, type: 'expense' }),
+  },
+  '/api/v1/journal-entries': {
+    create: async ({ client }) => {
+      const accounts = (await client.get('/api/v1/accounts')).body?.items ?? [];
+      const role = (name: string) => accounts.find((a: { role: string | null }) => a.role === name)?.id;
+      return created(
+        await client.post('/api/v1/journal-entries', {
+          date: '2026-08-14',
+          memo: 'Victim entry',
+          lines: [
+            { accountId: role('bank'), debit: '10.00' },
+            { accountId: role('revenue'), credit: '10.00' },
+          ],
+        }),
+        'POST /api/v1/journal-entries',
+      );
+    },
+  },
+  '/api/v1/fiscal-periods': {
+    // Months are made on demand for a date (there is no POST of the collection).
+    create: async ({ client }) => {
+      const res = await client.get('/api/v1/fiscal-periods?date=2026-08-15');
+      const id = res.body?.items?.find((p: { startDate: string }) => p.startDate === '2026-08-01')?.id;
+      if (!id) throw new Error(`fiscal-periods answered ${res.status} ${short(res.body, 160)}`);
+      return id;
+    },
+  },
+  '/api/v1/fiscal-years': {
+    create: async ({ client }) => {
+      await client.get('/api/v1/fiscal-periods?date=2026-08-15');
+      const res = await client.get('/api/v1/fiscal-years');
+      const id = res.body?.items?.find((y: { year: number }) => y.year === 2026)?.id;
+      if (!id) throw new Error(`fiscal-years answered ${res.status} ${short(res.body, 160)}`);
+      return id;
+    },
+  },
+  // Accounting documents need a customer of the company (and a payment its bank account).
+  '/api/v1/invoices': {
+    create: async ({ client, r }) => {
+      const customer = await created(
+        await client.post('/api/v1/customers', { name: `Victim debtor ${r.hex(6)}`, ignoreDuplicates: true }),
+        'POST /api/v1/customers',
+      );
+      return created(
+        await client.post('/api/v1/invoices', {
+          kind: 'customer_invoice',
+          partnerId: customer,
+          lines: [{ description: 'Victim service', quantity: '1', unitPrice: '100', taxCode: 'VAT13-OUT' }],
+        }),
+        'POST /api/v1/invoices',
+      );
+    },
+  },
+  '/api/v1/payments': {
+    create: async ({ db, client, company, r }) => {
+      const customer = await created(
+        await client.post('/api/v1/customers', { name: `Victim payer ${r.hex(6)}`, ignoreDuplicates: true }),
+        'POST /api/v1/customers',
+      );
+      return created(
+        await client.post('/api/v1/payments', {
+          direction: 'inbound',
+          partnerId: customer,
+          accountId: await accountForRole(db.orm, company.id, 'bank'),
+          amount: '10.00',
+        }),
+        'POST /api/v1/payments',
+      );
+    },
+  },
+  '/api/v1/bank-statement-lines': {
+    // Lines come from the bank's CSV through the import engine: written with the importer's own call.
+    create: async ({ db, client, company }) => {
+      const accounts = (await client.get('/api/v1/accounts')).body?.items ?? [];
+      const code = accounts.find((a: { role: string | null }) => a.role === 'bank')?.code;
+      const actor = await company.actor(company.admin);
+      return withTransaction(db, (tx) =>
+        insertStatementLine(
+          tx,
+          actor,
+          { date: '2026-08-14', amount: '10.00', counterparty: 'Victim payer', reference: '', account: code },
+          null,
+        ),
+      );
+    },
   },
   '/api/v1/notifications': {
     // Notifications are written by the server only (no POST): made with the service call.

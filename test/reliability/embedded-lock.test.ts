@@ -25,7 +25,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitHealthy(port: number, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000; // a first start runs initdb and every migration: slow on a loaded 2-core machine
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
     try {

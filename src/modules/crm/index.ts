@@ -37,6 +37,8 @@ import { targetRoutes } from './target/routes.ts';
 import { transferRoutes } from './transfer/routes.ts';
 
 export { createCustomer } from './customer/create-customer.ts';
+/** The record rule on customers as SQL over an alias of crm_customer (accounting's documents follow it). */
+export { visibleCustomerSql } from './customer/customer.repo.ts';
 export { type CustomerTerms, getCustomerContact, getCustomerTerms } from './customer/customer-terms.ts';
 export { findCustomerDuplicates } from './customer/find-duplicates.ts';
 export { isValidUscc, nameKey, phoneKey } from './customer/normalize.ts';

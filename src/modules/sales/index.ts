@@ -10,19 +10,22 @@ import { registerDemoSeeder } from '../../platform/demo/seed.ts';
 import { registerJob } from '../../platform/jobs/scheduler.ts';
 import { subscribe } from '../../platform/outbox/subscribers.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
+import { registerCommittedExposure } from '../accounting/index.ts';
 import type { ModuleDef } from '../index.ts';
 import './permissions.ts';
 import './merge-handlers.ts';
 import './order/credit-approval.ts';
 import { seedSalesDemo } from './demo/seed-sales.ts';
 import { expireQuotesJob } from './jobs/expire-quotes.ts';
+import { uninvoicedOrders } from './order/credit.ts';
 import { visibleOrderSql } from './order/order.repo.ts';
 import { orderRoutes } from './order/routes.ts';
 import { visibleQuoteSql } from './quote/quote.repo.ts';
 import { quoteRoutes } from './quote/routes.ts';
 import { onDeliveryShipped } from './reactions/on-delivery-shipped.ts';
+import { onInvoiceCancelled } from './reactions/on-invoice-cancelled.ts';
 
-export { creditExposure, type OpenReceivables, registerOpenReceivables } from './order/credit.ts';
+export { creditExposure } from './order/credit.ts';
 export { ORIGIN_TYPE } from './order/order.repo.ts';
 
 export const sales: ModuleDef = {
@@ -34,6 +37,9 @@ export const sales: ModuleDef = {
 };
 
 subscribe(onDeliveryShipped);
+subscribe(onInvoiceCancelled);
+// The customer's account in accounting shows the credit left after these orders too.
+registerCommittedExposure(uninvoicedOrders);
 registerJob(expireQuotesJob);
 // After catalog, crm and inventory: the modules register in index order (src/modules/index.ts).
 registerDemoSeeder('sales', seedSalesDemo);

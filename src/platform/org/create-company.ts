@@ -13,6 +13,8 @@ export interface NewCompany {
   currency?: string;
   timeZone?: string;
   locale?: string;
+  /** The chart of accounts to install (accounting picks by locale when absent). */
+  chartTemplate?: 'cn-small-business' | 'ifrs-generic';
 }
 
 type CompanyHook = (tx: Tx, companyId: string, input: NewCompany) => Promise<void>;

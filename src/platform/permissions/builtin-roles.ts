@@ -45,6 +45,9 @@ export const builtInRoles: BuiltInRole[] = [
       'catalog.price_list.read',
       'inventory.stock.read',
       'inventory.delivery.read',
+      // Invoices and payments of the customers they may see (accounting follows crm's record rule).
+      'accounting.invoice.read',
+      'accounting.payment.read',
       'platform.attachment.create',
       'platform.import.run',
       'platform.import.read',
@@ -63,6 +66,8 @@ export const builtInRoles: BuiltInRole[] = [
       'catalog.*',
       'inventory.stock.read',
       'inventory.delivery.read',
+      'accounting.invoice.read',
+      'accounting.payment.read',
       'platform.user.read',
       'platform.approval.*',
       'platform.attachment.*',

@@ -5,6 +5,7 @@ import { rows, type Tx } from '../../../platform/db/tx.ts';
 import { publish } from '../../../platform/outbox/publish.ts';
 import { type Actor, requirePermission } from '../../../platform/permissions/actor.ts';
 import { applyMoves, type MoveInput } from '../stock/apply-moves.ts';
+import { bookStock } from '../stock/book-stock.ts';
 import { virtualLocation } from '../warehouse/locations.ts';
 import { assertCounting, bumpCount, COUNT_ENTITY, findCount, loadCount } from './count.repo.ts';
 
@@ -50,7 +51,19 @@ export async function postCount(tx: Tx, actor: Actor, id: string, input: { versi
       note: count.number,
     };
   });
-  await applyMoves(tx, actor, moves);
+  const applied = await applyMoves(tx, actor, moves);
+  // Count differences at the average cost: a gain against, a loss to, the inventory adjustment account.
+  await bookStock(
+    tx,
+    actor,
+    { type: COUNT_ENTITY, id },
+    `Stock count ${count.number}`,
+    applied.map((m, i) =>
+      moves[i].fromLocationId === adjustment
+        ? { debit: 'inventory', credit: 'inventory_adjustment', value: m.value }
+        : { debit: 'inventory_adjustment', credit: 'inventory', value: m.value },
+    ),
+  );
   await bumpCount(tx, companyId, id, sql`state = 'posted', posted_at = now(), posted_by = ${actor.userId}`);
   await recordAudit(tx, actor, {
     entity: COUNT_ENTITY,

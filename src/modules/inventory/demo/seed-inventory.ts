@@ -5,6 +5,7 @@ import type { DemoContext } from '../../../platform/demo/seed.ts';
 import { systemActor } from '../../../platform/permissions/actor.ts';
 import { putSafetyLevel } from '../safety/safety-levels.ts';
 import { applyMoves, type MoveInput } from '../stock/apply-moves.ts';
+import { bookStock } from '../stock/book-stock.ts';
 import { defaultWarehouse } from '../warehouse/default-warehouse.ts';
 import { virtualLocation } from '../warehouse/locations.ts';
 import { createWarehouse } from '../warehouse/manage-warehouses.ts';
@@ -26,8 +27,9 @@ function addDays(date: Date, days: number): string {
 /**
  * The demo company's stock: the Shanghai warehouse next to WH, opening stock for whatever active
  * stocked products exist (cost ≈ 60 % of the sale price; tea in two lots with expiry dates, the older
- * one first out), a share of it in Shanghai, one product left empty, and safety levels — one of them
- * above what is on hand, so the purchasing people find a below-safety notification.
+ * one first out; booked Dr inventory / Cr GRNI), a share of it in Shanghai, one product left empty,
+ * and safety levels — one of them above what is on hand, so the purchasing people find a below-safety
+ * notification.
  */
 export async function seedInventoryDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   const actor = systemActor(ctx.companyId, 'demo data');
@@ -82,7 +84,18 @@ export async function seedInventoryDemo(tx: Tx, ctx: DemoContext): Promise<void>
         });
     }
   });
-  if (moves.length > 0) await applyMoves(tx, actor, moves);
+  if (moves.length > 0) {
+    const applied = await applyMoves(tx, actor, moves);
+    // Booked as goods received whose supplier invoices are still to come (暂估入库), so the ledger's
+    // inventory account starts at the stock's value.
+    await bookStock(
+      tx,
+      actor,
+      { type: 'inventory.opening', id: applied[0].id },
+      '期初库存暂估入库 Opening stock',
+      applied.map((m) => ({ debit: 'inventory' as const, credit: 'grni' as const, value: m.value })),
+    );
+  }
   for (const [i, p] of products.slice(0, 6).entries()) {
     // The second product's level sits above its stock: a live below-safety alert for the demo.
     const safetyQty = i === 1 ? '500' : String(10 + i * 5);

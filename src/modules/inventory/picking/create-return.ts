@@ -6,6 +6,7 @@ import { unprocessable } from '../../../platform/errors.ts';
 import { publish } from '../../../platform/outbox/publish.ts';
 import { type Actor, requirePermission } from '../../../platform/permissions/actor.ts';
 import { applyMoves, type MoveInput } from '../stock/apply-moves.ts';
+import { bookStock } from '../stock/book-stock.ts';
 import { virtualLocation, warehouseLocations } from '../warehouse/locations.ts';
 import type { ReturnInput } from './contract.ts';
 import {
@@ -76,7 +77,19 @@ export async function createReturn(tx: Tx, actor: Actor, input: ReturnInput) {
       destination,
     },
   );
-  await applyMoves(tx, actor, moves);
+  const applied = await applyMoves(tx, actor, moves);
+  // Back in at the delivery's cost (the cost of goods sold is undone); scrapped goods are written off.
+  await bookStock(
+    tx,
+    actor,
+    { type: PICKING_ENTITY, id: created.id },
+    `Return ${created.number}`,
+    applied.map((m, i) =>
+      moves[i].kind === 'scrap'
+        ? { debit: 'inventory_adjustment', credit: 'inventory', value: m.value }
+        : { debit: 'inventory', credit: 'cogs', value: m.value },
+    ),
+  );
   await tx.execute(
     sql`update inventory_picking_line set qty_done = qty where company_id = ${companyId} and picking_id = ${created.id}`,
   );

@@ -5,6 +5,7 @@ import type { Tx } from '../../../platform/db/tx.ts';
 import { publish } from '../../../platform/outbox/publish.ts';
 import { type Actor, requirePermission } from '../../../platform/permissions/actor.ts';
 import { applyMoves, type MoveInput } from '../stock/apply-moves.ts';
+import { bookStock } from '../stock/book-stock.ts';
 import { type StockProduct, stockProducts } from '../stock/products.repo.ts';
 import { virtualLocation } from '../warehouse/locations.ts';
 import { splitBackorder } from './backorder.ts';
@@ -40,7 +41,15 @@ export async function shipDelivery(tx: Tx, actor: Actor, id: string, input: Ship
   const lines = await pickingLines(tx, companyId, id, actor.locale);
   const plan = planQuantities(lines, input.lines);
   const { moves, shipped } = await shipMoves(tx, actor, before, lines, plan);
-  await applyMoves(tx, actor, moves);
+  const applied = await applyMoves(tx, actor, moves);
+  // Cost of goods sold at the moves' cost, in the same transaction as the stock leaving.
+  await bookStock(
+    tx,
+    actor,
+    { type: PICKING_ENTITY, id },
+    `Delivery ${before.number}`,
+    applied.map((m) => ({ debit: 'cogs', credit: 'inventory', value: m.value })),
+  );
   for (const [lineId, qty] of shipped)
     await tx.execute(
       sql`update inventory_picking_line set qty_done = qty_done + ${qty.toFixed(4)}::numeric,

@@ -5,6 +5,7 @@ import type { Tx } from '../../../platform/db/tx.ts';
 import { publish } from '../../../platform/outbox/publish.ts';
 import { type Actor, requirePermission } from '../../../platform/permissions/actor.ts';
 import { applyMoves, type MoveInput } from '../stock/apply-moves.ts';
+import { bookStock } from '../stock/book-stock.ts';
 import { virtualLocation, warehouseLocations } from '../warehouse/locations.ts';
 import { splitBackorder } from './backorder.ts';
 import type { ValidateReceiptInput } from './contract.ts';
@@ -66,6 +67,14 @@ export async function validateReceipt(tx: Tx, actor: Actor, id: string, input: V
     );
   }
   const applied = await applyMoves(tx, actor, moves);
+  // Stock in at its cost against goods received not invoiced (the supplier bill clears it).
+  await bookStock(
+    tx,
+    actor,
+    { type: PICKING_ENTITY, id },
+    `Receipt ${before.number}`,
+    applied.map((m) => ({ debit: 'inventory', credit: 'grni', value: m.value })),
+  );
   await updatePicking(tx, companyId, id, sql`state = ${state}, done_at = now(), done_by = ${actor.userId}`);
   const left = remainders(lines, received).map((r) => {
     const line = lines.find((l) => l.id === r.lineId)!;

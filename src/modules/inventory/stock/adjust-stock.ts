@@ -8,6 +8,7 @@ import { type Actor, can, requirePermission } from '../../../platform/permission
 import { getWarehouse } from '../warehouse/default-warehouse.ts';
 import { virtualLocation } from '../warehouse/locations.ts';
 import { applyMoves } from './apply-moves.ts';
+import { bookStock } from './book-stock.ts';
 import type { AdjustmentInput } from './contract.ts';
 
 /**
@@ -51,6 +52,17 @@ export async function adjustStock(tx: Tx, actor: Actor, input: AdjustmentInput) 
       note: input.reason,
     },
   ]);
+  await bookStock(
+    tx,
+    actor,
+    { type: 'inventory.move', id: moved.id },
+    `Stock adjustment: ${input.reason}`.slice(0, 200),
+    [
+      incoming
+        ? { debit: 'inventory', credit: 'inventory_adjustment', value: moved.value }
+        : { debit: 'inventory_adjustment', credit: 'inventory', value: moved.value },
+    ],
+  );
   const balance = await one<{ on_hand: string }>(
     tx,
     sql`select on_hand from inventory_balance where company_id = ${companyId} and product_id = ${input.productId}

@@ -14,12 +14,13 @@ import { createQuote } from '../quote/create-quote.ts';
 import { addDays } from '../quote/quote.ts';
 import { reviseQuote } from '../quote/revise-quote.ts';
 import { sendQuote } from '../quote/send-quote.ts';
+import { deliverShipmentNow, invoiceDemoOrders } from './invoice-demo-orders.ts';
 
 /**
  * Quotes and orders for the demo customers, made with sales' own use cases so they are what users
  * would make: quotes draft, sent, accepted, superseded, cancelled and expired; orders draft,
- * confirmed (some backordered), awaiting approval and cancelled; one shipped in full and one in part
- * (the orders turn delivered / partly delivered when the server delivers the shipment events).
+ * confirmed (some backordered), awaiting approval and cancelled; one shipped in full and one in part,
+ * both invoiced by finance for what was delivered (the shipments reach the orders in the seed itself).
  */
 export async function seedSalesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   const customers = await rows<{ id: string; owner_user_id: string | null; credit_limit: string | null }>(
@@ -66,7 +67,7 @@ export async function seedSalesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   await quote(c1, 5, { quoteDate: old, validUntil: addDays(old, 30) });
   await expireDueQuotes(tx, ctx.companyId);
 
-  let shipped = 0;
+  const shipped: string[] = [];
   for (const [i, c] of customers.entries()) {
     const actor = await as(c.owner_user_id);
     const order = await createOrder(tx, actor, { customerId: c.id, lines: lines(i + 2) });
@@ -82,9 +83,13 @@ export async function seedSalesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
       });
     const delivery = confirmed.deliveries?.find((d) => d.state === 'ready');
     // The first two deliveries that are ready: one ships in full, the next in part.
-    if (delivery && shipped < 2 && i % 4 !== 3 && confirmed.state === 'confirmed')
-      await shipDemo(tx, system, delivery.id, shipped++ === 1);
+    if (delivery && shipped.length < 2 && i % 4 !== 3 && confirmed.state === 'confirmed') {
+      await shipDemo(tx, system, delivery.id, shipped.length === 1);
+      shipped.push(order.id);
+    }
   }
+  // Finance invoices both shipped orders (the one shipped in part for what left the warehouse).
+  await invoiceDemoOrders(tx, ctx, shipped);
 }
 
 /** The warehouse ships a demo delivery: everything reserved, or half of its first line (a backorder). */
@@ -97,10 +102,14 @@ async function shipDemo(tx: Tx, actor: Actor, deliveryId: string, partial: boole
   );
   if (!line) return;
   const half = Math.floor(Number(line.qty) / 2);
-  await shipDelivery(tx, actor, deliveryId, {
-    version: line.version,
-    carrier: partial ? '顺丰速运' : '德邦物流',
-    trackingNo: partial ? 'SF1402837461' : 'DPK300912845',
-    ...(partial && half > 0 ? { lines: [{ lineId: line.id, qty: String(half) }] } : {}),
-  });
+  // In a savepoint the shipment's event is written at once, so the order can learn of it now.
+  await tx.transaction((sp) =>
+    shipDelivery(sp as Tx, actor, deliveryId, {
+      version: line.version,
+      carrier: partial ? '顺丰速运' : '德邦物流',
+      trackingNo: partial ? 'SF1402837461' : 'DPK300912845',
+      ...(partial && half > 0 ? { lines: [{ lineId: line.id, qty: String(half) }] } : {}),
+    }),
+  );
+  await deliverShipmentNow(tx, actor.companyId, deliveryId);
 }

@@ -50,6 +50,13 @@ export const ConfirmInput = z.strictObject({
 });
 export type ConfirmInput = z.infer<typeof ConfirmInput>;
 
+export const InvoiceOrderInput = z.strictObject({
+  version: Version.optional(),
+  /** Post the invoice at once (number, journal entry, receivable); false leaves a draft. */
+  post: z.boolean().default(true),
+  invoiceDate: BusinessDate.optional(),
+});
+
 export const CancelInput = z.strictObject({
   version: Version,
   reason: z.string().trim().max(500).optional(),

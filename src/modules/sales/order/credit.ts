@@ -3,30 +3,17 @@ import { sql } from 'drizzle-orm';
 import { type Executor, one, type Tx } from '../../../platform/db/tx.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
 import { companyCurrency } from '../../../platform/reference/currencies.ts';
+import { openReceivables } from '../../accounting/index.ts';
 import { getCustomerTerms } from '../../crm/index.ts';
 import { companyToday, rateFor } from '../document/header.ts';
 import { type CreditFigures, withinCredit } from './order.ts';
 
-/** Open receivables of a customer in company currency (decimal text), as a higher module computes them. */
-export type OpenReceivables = (ex: Executor, companyId: string, customerId: string) => Promise<string>;
-
-const receivables: OpenReceivables[] = [];
-
 /**
- * Accounting (which does not exist yet) adds the customer's open receivables to the exposure here at
- * start-up; every registered source is summed. Its invoices also raise `qty_invoiced` on order lines,
- * so the invoiced part of an order is not counted twice.
+ * The not-yet-invoiced part of a customer's confirmed, partly delivered and delivered orders in company
+ * currency (line total × uninvoiced share × the order's rate, rounded per line). Accounting shows it with
+ * the customer's account (registered in index.ts) so both screens agree on the credit left.
  */
-export function registerOpenReceivables(fn: OpenReceivables): void {
-  receivables.push(fn);
-}
-
-/**
- * What the customer owes or will owe, in company currency: the not-yet-invoiced part of every
- * confirmed, partly delivered or delivered order (line total × uninvoiced share × the order's rate,
- * rounded per line), plus the open receivables of the registered sources.
- */
-export async function creditExposure(ex: Executor, companyId: string, customerId: string): Promise<string> {
+export async function uninvoicedOrders(ex: Executor, companyId: string, customerId: string): Promise<string> {
   const row = await one<{ exposure: string }>(
     ex,
     sql`select coalesce(sum(round(l.total * (l.qty_base - l.qty_invoiced) / l.qty_base * o.exchange_rate, 2)), 0)::text
@@ -36,9 +23,18 @@ export async function creditExposure(ex: Executor, companyId: string, customerId
          where o.company_id = ${companyId} and o.customer_id = ${customerId}
            and o.state in ('confirmed', 'partly_delivered', 'delivered')`,
   );
-  let total = new Decimal(row?.exposure ?? '0');
-  for (const source of receivables) total = total.plus(await source(ex, companyId, customerId));
-  return total.toFixed(2);
+  return new Decimal(row?.exposure ?? '0').toFixed(2);
+}
+
+/**
+ * What the customer owes or will owe, in company currency: its open receivables in accounting (posted
+ * invoices less credit notes and unapplied payments) plus the uninvoiced part of its orders. Invoicing an
+ * order raises `qty_invoiced`, so an invoiced part moves from the second figure to the first, never both.
+ */
+export async function creditExposure(ex: Executor, companyId: string, customerId: string): Promise<string> {
+  return new Decimal(await openReceivables(ex, companyId, customerId))
+    .plus(await uninvoicedOrders(ex, companyId, customerId))
+    .toFixed(2);
 }
 
 /**

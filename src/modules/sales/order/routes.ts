@@ -4,6 +4,7 @@ import { withTransaction } from '../../../platform/db/tx.ts';
 import { route } from '../../../platform/http/route.ts';
 import { IdParams, listOf } from '../../../platform/http/schemas.ts';
 import { requirePermission } from '../../../platform/permissions/actor.ts';
+import { InvoiceView } from '../../accounting/index.ts';
 import { PrintQuery } from '../document/contract.ts';
 import { printLang, sendHtml } from '../document/print-reply.ts';
 import { cancelOrder } from './cancel-order.ts';
@@ -13,6 +14,7 @@ import {
   CancelInput,
   CloseInput,
   ConfirmInput,
+  InvoiceOrderInput,
   OrderInput,
   OrderListQuery,
   OrderPatch,
@@ -20,6 +22,7 @@ import {
   OrderView,
 } from './contract.ts';
 import { createOrder } from './create-order.ts';
+import { invoiceOrder } from './invoice-order.ts';
 import { listOrders } from './list-orders.ts';
 import { findVisibleOrder, orderView } from './order.repo.ts';
 import { printOrder } from './print-order.ts';
@@ -112,6 +115,20 @@ export function orderRoutes(app: FastifyInstance): void {
     response: OrderView,
     handler: ({ db, params, body }, actor) =>
       withTransaction(db, (tx) => closeOrder(tx, actor, params.id, body)),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/sales-orders/:id/invoice',
+    summary:
+      'Invoice what is invoiceable (settings.accounting.invoicePolicy: delivered or ordered, less invoiced); posted unless post is false',
+    tags,
+    access: 'accounting.invoice.create',
+    params: IdParams,
+    body: InvoiceOrderInput,
+    status: 201,
+    response: InvoiceView,
+    handler: ({ db, params, body }, actor) =>
+      withTransaction(db, (tx) => invoiceOrder(tx, actor, params.id, body)),
   });
   route(app, {
     method: 'GET',
