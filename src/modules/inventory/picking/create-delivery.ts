@@ -6,7 +6,7 @@ import { notFound, unprocessable } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
 import type { StockProduct } from '../stock/products.repo.ts';
 import { productsFor } from '../stock/reservations.ts';
-import { insertPicking, PICKING_ENTITY } from './picking.repo.ts';
+import { assignPickingNumber, insertPicking, PICKING_ENTITY } from './picking.repo.ts';
 import { linkReservations, readiness } from './reservation-links.ts';
 
 export interface CreateDeliveryInput {
@@ -93,6 +93,7 @@ export async function createDelivery(
       shipTo: input.shipTo,
     },
     lines.map((l) => ({ productId: l.productId, qty: l.qty.toFixed(4), originLineId: l.originLineId })),
+    { numberLater: true },
   );
   const pairs = lines.map((l, i) => ({ originLineId: l.originLineId, pickingLineId: created.lineIds[i] }));
   // The delivery is new: what gets linked to its lines is all that is reserved for them.
@@ -101,16 +102,14 @@ export async function createDelivery(
     lines.map((l, i) => ({ id: created.lineIds[i], qty: l.qty })),
     reserved,
   );
-  if (state === 'ready')
-    await tx.execute(
-      sql`update inventory_picking set state = 'ready' where company_id = ${actor.companyId} and id = ${created.id}`,
-    );
+  // Last: the number (its counter stays locked until commit) together with the state.
+  const number = await assignPickingNumber(tx, actor.companyId, created.id, 'delivery', state);
   await recordAudit(tx, actor, {
     entity: PICKING_ENTITY,
     entityId: created.id,
     action: 'create',
     after: {
-      number: created.number,
+      number,
       kind: 'delivery',
       state,
       warehouseId: input.warehouseId,
@@ -125,5 +124,5 @@ export async function createDelivery(
       })),
     },
   });
-  return { id: created.id, number: created.number, state };
+  return { id: created.id, number, state };
 }

@@ -165,6 +165,34 @@ export async function nextPickingNumber(
   return documentNumber(prefix, year, seq);
 }
 
+/**
+ * Gives a document inserted with `numberLater` its number from the yearly counter, and its state, in one
+ * statement (the counter row stays locked until commit). The number's shape is `documentNumber`'s.
+ */
+export async function assignPickingNumber(
+  tx: Tx,
+  companyId: string,
+  id: string,
+  kind: PickingKind,
+  state: PickingState,
+): Promise<string> {
+  const row = await one<{ number: string }>(
+    tx,
+    sql`with n as (
+          insert into platform_sequence as s (company_id, key, last_value)
+          select c.id, ${`inventory.${kind}.`} || to_char((now() at time zone c.time_zone)::date, 'YYYY'), 1
+            from platform_company c where c.id = ${companyId}
+          on conflict (company_id, key) do update set last_value = s.last_value + 1
+          returning s.last_value as seq, right(s.key, 4) as year)
+        update inventory_picking set number = ${PREFIX[kind]} || '-' || n.year || '-' || lpad(n.seq::text, 5, '0'),
+               state = ${state}
+          from n
+         where company_id = ${companyId} and id = ${id}
+        returning number`,
+  );
+  return row!.number;
+}
+
 export interface NewPicking {
   kind: PickingKind;
   state: PickingState;
@@ -180,15 +208,21 @@ export interface NewPicking {
   returnOfId?: string | null;
 }
 
-/** Inserts a document and its lines (numbered 1…n); returns the id, number and the line ids in order. */
+/**
+ * Inserts a document and its lines (numbered 1…n); returns the id, number and the line ids in order.
+ * With `numberLater`, the document gets a provisional number (its id) and the caller gives it its real
+ * one with `assignPickingNumber` as its last statement: the number counter is locked until commit, so
+ * taking it last keeps concurrent writers (order confirmations) from queueing behind the whole work.
+ */
 export async function insertPicking(
   tx: Tx,
   companyId: string,
   p: NewPicking,
   lines: NewLine[],
+  options: { numberLater?: boolean } = {},
 ): Promise<{ id: string; number: string; lineIds: string[] }> {
   const id = newId();
-  const number = await nextPickingNumber(tx, companyId, p.kind);
+  const number = options.numberLater ? `~${id}` : await nextPickingNumber(tx, companyId, p.kind);
   const lineRows = lines.map((l, i) => ({
     id: newId(),
     lineNo: i + 1,
