@@ -78,6 +78,15 @@ describeDb('order to stock (scenario)', (ctx) => {
     // 3. Confirmed: everything reserved, one delivery ready.
     order = ok(await w.sales.post(`/api/v1/sales-orders/${order.id}/confirm`, { version: order.version }));
     assert.equal(order.state, 'confirmed');
+    // The answer carries the whole history, the new step included, the same as a later read gives.
+    assert.deepEqual(
+      order.history.map((h: any) => [h.fromState, h.toState, typeof h.byName, Number.isNaN(Date.parse(h.at))]),
+      [
+        [null, 'draft', 'string', false],
+        ['draft', 'confirmed', 'string', false],
+      ],
+    );
+    assert.deepEqual(ok(await w.sales.get(`/api/v1/sales-orders/${order.id}`)).history, order.history);
     assert.equal(qty(line(order, a.id).qtyReserved), 8);
     assert.equal(qty(line(order, b.id).qtyReserved), 2);
     assert.equal(line(order, a.id).expectedDate, order.orderDate);
@@ -177,6 +186,15 @@ describeDb('order to stock (scenario)', (ctx) => {
     );
     order = ok(await w.sales.post(`/api/v1/sales-orders/${order.id}/confirm`, { version: order.version }));
     assert.equal(order.state, 'confirmed');
+    // The answer carries the whole history, the new step included, the same as a later read gives.
+    assert.deepEqual(
+      order.history.map((h: any) => [h.fromState, h.toState, typeof h.byName, Number.isNaN(Date.parse(h.at))]),
+      [
+        [null, 'draft', 'string', false],
+        ['draft', 'confirmed', 'string', false],
+      ],
+    );
+    assert.deepEqual(ok(await w.sales.get(`/api/v1/sales-orders/${order.id}`)).history, order.history);
     assert.equal(qty(order.lines[0].qtyReserved), 3);
     // Nothing incoming: the order date + the default lead time of 7 days.
     assert.equal(order.lines[0].expectedDate, '2026-03-04');

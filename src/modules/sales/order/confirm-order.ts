@@ -21,7 +21,7 @@ import { creditShortfall } from './credit.ts';
 import { requestCreditApproval } from './credit-approval.ts';
 import {
   findVisibleOrder,
-  historyOf,
+  historyViews,
   ORDER_ENTITY,
   ORIGIN_TYPE,
   orderLinesFromRows,
@@ -111,7 +111,7 @@ export async function carryOutConfirmation(
       })),
       products,
     ),
-    history: await historyOf(tx, actor.companyId, orderId),
+    history: historyViews(updated.history_rows),
   };
   // Last: the delivery takes inventory's number counter, which holds concurrent confirmations until commit.
   // A draft order has no stock documents yet, so the new delivery is the order's only one.
@@ -198,6 +198,8 @@ async function markConfirmed(
   const orderId: string = row.id;
   const isPerson = !(actor.name === 'system' && !actor.tokenId);
   // The state and its timeline row in one statement.
+  // The new history row is not visible to a read in the same statement, so the answer's history is the
+  // rows before it plus the one it inserts.
   const updated = await one<Record<string, any>>(
     tx,
     sql`with o as (
@@ -208,8 +210,19 @@ async function markConfirmed(
         h as (
           insert into sales_order_history (company_id, id, order_id, from_state, to_state, note, by_user_id)
           select company_id, ${newId()}, id, ${row.state}, 'confirmed', ${note.slice(0, 500)}, ${isPerson ? actor.userId : null}
-            from o)
-        select * from o`,
+            from o
+          returning id, from_state, to_state, note, by_user_id, at)
+        select o.*,
+               (select coalesce(json_agg(json_build_object('id', x.id, 'from_state', x.from_state,
+                         'to_state', x.to_state, 'note', x.note, 'by_user_id', x.by_user_id, 'by_name', u.name,
+                         'at', x.at) order by x.at, x.id), '[]'::json)
+                  from (select h0.id, h0.from_state, h0.to_state, h0.note, h0.by_user_id, h0.at
+                          from sales_order_history h0
+                         where h0.company_id = ${actor.companyId} and h0.order_id = ${orderId}
+                        union all
+                        select id, from_state, to_state, note, by_user_id, at from h) x
+                  left join platform_user u on u.id = x.by_user_id) as history_rows
+          from o`,
   );
   const shortLines = results.filter((r) => new Decimal(r.short).gt(0)).length;
   await recordAudit(tx, actor, {

@@ -75,6 +75,11 @@ export async function historyOf(tx: Tx, companyId: string, orderId: string) {
     sql`select h.*, u.name as by_name from sales_order_history h left join platform_user u on u.id = h.by_user_id
          where h.company_id = ${companyId} and h.order_id = ${orderId} order by h.at, h.id`,
   );
+  return historyViews(list);
+}
+
+/** History rows (snake_case columns with `by_name`, oldest first) as the order page shows them. */
+export function historyViews(list: Array<Record<string, any>>) {
   return list.map((h) => ({
     fromState: h.from_state,
     toState: h.to_state,
