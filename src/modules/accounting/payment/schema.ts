@@ -52,6 +52,10 @@ export const payment = pgTable(
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('accounting_payment_number_uq').on(t.companyId, t.number),
     index('accounting_payment_partner_idx').on(t.companyId, t.partnerId, t.paymentDate),
+    // Unapplied payments for the aging report and the credit check.
+    index('accounting_payment_unallocated_idx')
+      .on(t.companyId, t.direction, t.partnerId, t.paymentDate, t.unallocatedCompany)
+      .where(sql`${t.state} = 'posted' and ${t.unallocatedCompany} <> 0`),
     foreignKey({ columns: [t.companyId, t.partnerId], foreignColumns: [customer.companyId, customer.id] }),
     foreignKey({ columns: [t.companyId, t.accountId], foreignColumns: [account.companyId, account.id] }),
     foreignKey({ columns: [t.companyId, t.entryId], foreignColumns: [entry.companyId, entry.id] }),
@@ -95,6 +99,8 @@ export const allocation = pgTable(
     primaryKey({ columns: [t.companyId, t.id] }),
     index('accounting_payment_allocation_payment_idx').on(t.companyId, t.paymentId),
     index('accounting_payment_allocation_invoice_idx').on(t.companyId, t.invoiceId),
+    // Settlements after a day (an aging on a past day adds them back to what is open now).
+    index('accounting_payment_allocation_date_idx').on(t.companyId, t.allocationDate),
     foreignKey({ columns: [t.companyId, t.paymentId], foreignColumns: [payment.companyId, payment.id] }),
     foreignKey({ columns: [t.companyId, t.creditNoteId], foreignColumns: [invoice.companyId, invoice.id] }),
     foreignKey({ columns: [t.companyId, t.invoiceId], foreignColumns: [invoice.companyId, invoice.id] }),

@@ -1,0 +1,5 @@
+DROP INDEX "accounting_invoice_open_idx";--> statement-breakpoint
+CREATE INDEX "accounting_invoice_cancelled_idx" ON "accounting_invoice" USING btree ("company_id","cancelled_at") WHERE "accounting_invoice"."state" = 'cancelled';--> statement-breakpoint
+CREATE INDEX "accounting_payment_allocation_date_idx" ON "accounting_payment_allocation" USING btree ("company_id","allocation_date");--> statement-breakpoint
+CREATE INDEX "accounting_payment_unallocated_idx" ON "accounting_payment" USING btree ("company_id","direction","partner_id","payment_date","unallocated_company") WHERE "accounting_payment"."state" = 'posted' and "accounting_payment"."unallocated_company" <> 0;--> statement-breakpoint
+CREATE INDEX "accounting_invoice_open_idx" ON "accounting_invoice" USING btree ("company_id","partner_id","kind","due_date","residual_company","invoice_date") WHERE "accounting_invoice"."state" = 'posted' and "accounting_invoice"."residual_company" <> 0;
