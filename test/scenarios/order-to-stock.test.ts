@@ -80,7 +80,12 @@ describeDb('order to stock (scenario)', (ctx) => {
     assert.equal(order.state, 'confirmed');
     // The answer carries the whole history, the new step included, the same as a later read gives.
     assert.deepEqual(
-      order.history.map((h: any) => [h.fromState, h.toState, typeof h.byName, Number.isNaN(Date.parse(h.at))]),
+      order.history.map((h: any) => [
+        h.fromState,
+        h.toState,
+        typeof h.byName,
+        Number.isNaN(Date.parse(h.at)),
+      ]),
       [
         [null, 'draft', 'string', false],
         ['draft', 'confirmed', 'string', false],
@@ -188,7 +193,12 @@ describeDb('order to stock (scenario)', (ctx) => {
     assert.equal(order.state, 'confirmed');
     // The answer carries the whole history, the new step included, the same as a later read gives.
     assert.deepEqual(
-      order.history.map((h: any) => [h.fromState, h.toState, typeof h.byName, Number.isNaN(Date.parse(h.at))]),
+      order.history.map((h: any) => [
+        h.fromState,
+        h.toState,
+        typeof h.byName,
+        Number.isNaN(Date.parse(h.at)),
+      ]),
       [
         [null, 'draft', 'string', false],
         ['draft', 'confirmed', 'string', false],
