@@ -58,6 +58,18 @@ export function searchCondition(q: string, companyId: string): SQL | null {
 /** How many of the newest customers a search looks through before asking the bigram index. */
 const RECENT_WINDOW = 1000;
 
+/**
+ * Whether a search term is likely to match many customers, so that the newest rows probably hold a
+ * full page: two Chinese characters, or letters only (pinyin and initials). Longer Chinese fragments,
+ * codes and phone numbers are selective, and the index answers them directly.
+ */
+export function isBroadSearch(q: string): boolean {
+  const term = q.trim();
+  if (/^[a-zA-Z\s]+$/.test(term)) return true;
+  const { needle } = searchQuery(term);
+  return /^\p{Script=Han}{1,2}$/u.test(needle);
+}
+
 export async function listCustomers(ex: Executor, actor: Actor, query: z.infer<typeof CustomerListQuery>) {
   requirePermission(actor, 'crm.customer.read');
   const masked = maskedFields(actor, RESOURCE);
@@ -96,12 +108,12 @@ export async function listCustomers(ex: Executor, actor: Actor, query: z.infer<t
            where ${sql.join(where, sql` and `)} order by ${order} limit ${query.limit + 1}`,
     );
   let list: Record<string, any>[];
-  if (query.q && query.sort === 'createdAt') {
+  if (query.q && query.sort === 'createdAt' && isBroadSearch(query.q)) {
     // A common search term matches many rows, and the planner, misled by the LIKE recheck, may fetch
     // and sort all of them. Newest first, a full page found among the newest rows IS the answer
-    // (every other match is older), so the newest rows are looked at first (about a millisecond) and
-    // the index asked only when they do not fill the page. Not both at once: the losing query would
-    // keep a core busy after the answer is sent and slow the next request (it showed in the p99).
+    // (every other match is older), so for a broad term the newest rows are looked at first (about a
+    // millisecond) and the index asked only when they do not fill the page. Not both at once: the
+    // losing query would keep a core busy after the answer is sent and slow the next request.
     const before = cursor ? sql`and n.id < ${String(cursor[1])}::uuid` : sql``;
     const newest = sql`(select n.* from crm_customer n where n.company_id = ${actor.companyId} and n.merged_into_id is null
                          ${before} order by n.id desc limit ${RECENT_WINDOW}) c`;
