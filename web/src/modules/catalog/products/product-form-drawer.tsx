@@ -181,7 +181,9 @@ export function ProductFormDrawer({
   const required = { required: true, whitespace: true, message: t('catalog.common.required') };
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     save.mutate(toInput(values), {
       onSuccess: (saved) => {
         form.resetFields();

@@ -44,7 +44,9 @@ export function ActivityFormModal({
   const scheduled = kind === 'meeting' || kind === 'visit';
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     const when = values.when ? values.when.toISOString() : null;
     const input: ActivityInput = {
       kind: values.kind,

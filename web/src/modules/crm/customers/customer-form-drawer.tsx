@@ -79,7 +79,9 @@ export function CustomerFormDrawer({
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
 
   const submit = async (ignoreDuplicates: boolean) => {
-    const values = await form.validateFields();
+    // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     create.mutate(
       { ...toInput(values), ...(customer ? {} : { currency }), ignoreDuplicates },
       {

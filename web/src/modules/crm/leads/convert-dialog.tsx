@@ -45,7 +45,9 @@ export function ConvertDialog({
   const label = lead.companyName || lead.contactName;
 
   const submit = async (ignoreDuplicates = false) => {
-    const values = await form.validateFields();
+    // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     const input: ConvertLeadInput = {
       version: lead.version,
       customer:

@@ -22,7 +22,9 @@ export function LeadFormDrawer({
   const create = useCreateLead();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     const input: LeadInput = {
       contactName: values.contactName.trim(),
       companyName: values.companyName?.trim() ?? '',

@@ -28,7 +28,9 @@ export function NewOpportunityModal({
   const create = useCreateOpportunity();
   const currency = useSession().company.currency;
   const submit = async () => {
-    const values = await form.validateFields();
+    // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     create.mutate(
       {
         name: values.name.trim(),

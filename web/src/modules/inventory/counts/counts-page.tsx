@@ -57,7 +57,9 @@ function NewCountModal({
       confirmLoading={create.isPending}
       onCancel={onClose}
       onOk={async () => {
-        const values = await form.validateFields();
+        // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+        const values = await form.validateFields().catch(() => undefined);
+        if (!values) return;
         create.mutate(
           {
             warehouseId: values.warehouseId,

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Drawer, Flex, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/errors.ts';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
@@ -33,9 +34,16 @@ export function ReceiptFormDrawer({
   const [form] = Form.useForm<Values>();
   const create = useCreateReceipt();
   const warehouse = useDefaultWarehouse();
+  // The warehouses may arrive after the drawer opened: fill the default in then, unless one was chosen.
+  useEffect(() => {
+    if (open && warehouse && !form.getFieldValue('warehouseId'))
+      form.setFieldValue('warehouseId', warehouse.id);
+  }, [open, warehouse, form]);
   const required = { required: true, whitespace: true, message: t('catalog.common.required') };
   const submit = async () => {
-    const values = await form.validateFields();
+    // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     const input: ReceiptInput = {
       warehouseId: values.warehouseId,
       scheduledDate: values.scheduledDate ? values.scheduledDate.format('YYYY-MM-DD') : null,

@@ -38,7 +38,9 @@ export function AdjustmentModal({
   const [product, setProduct] = useState<Product | null>(null);
   const required = { required: true, whitespace: true, message: t('catalog.common.required') };
   const submit = async () => {
-    const values = await form.validateFields();
+    // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     adjust.mutate(
       {
         warehouseId: values.warehouseId,

@@ -224,7 +224,9 @@ function ListForm({
   const target = Form.useWatch('target', form);
   const required = { required: true, whitespace: true, message: t('catalog.common.required') };
   const submit = async () => {
-    const values = await form.validateFields();
+    // antd shows the field errors itself; a rejected check must not become an unhandled rejection.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     save.mutate(toInput(values), { onSuccess: onSaved });
   };
   return (
