@@ -16,9 +16,11 @@ import { departmentRoutes } from './org/department-routes.ts';
 import { roleRoutes } from './org/role-routes.ts';
 import { userRoutes } from './org/user-routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 
 registerAuditedEntity('platform.user', { readPermission: 'platform.user.read' });
 registerAuditedEntity('platform.role', { readPermission: 'platform.role.read' });
+registerAuditedEntity('platform.company_settings', { readPermission: 'platform.company.update' });
 
 export function platformRoutes(app: FastifyInstance): void {
   route(app, {
@@ -51,6 +53,7 @@ export function platformRoutes(app: FastifyInstance): void {
   userRoutes(app);
   roleRoutes(app);
   companyRoutes(app);
+  settingsRoutes(app);
   departmentRoutes(app);
   referenceRoutes(app);
   approvalRoutes(app);

@@ -128,6 +128,30 @@ test('web shell in Chromium against the real server', { timeout: 120_000 }, asyn
       await screenshot(page, 'phone-users');
     });
 
+    await t.test(
+      'company settings at 375 px: overdue invoices block orders after 30 days, kept after a reload',
+      async () => {
+        await page.goto(url('/settings/company'));
+        const sales = page.getByTestId('settings-sales');
+        await sales.getByText('Block new orders when an invoice is this many days past due').waitFor();
+        await sales.getByLabel('Block new orders when an invoice is this many days past due').fill('30');
+        await page.getByTestId('save-sales').click();
+        await page.getByText('Settings saved').waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `the settings page scrolls sideways by ${overflow}px at 375 px`);
+        await screenshot(page, 'phone-company-settings', true);
+        await page.reload();
+        const field = page
+          .getByTestId('settings-sales')
+          .getByLabel('Block new orders when an invoice is this many days past due');
+        await field.waitFor();
+        await page.waitForFunction(
+          (el) => (el as HTMLInputElement).value === '30',
+          await field.elementHandle(),
+        );
+      },
+    );
+
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } finally {
     await browser?.close();

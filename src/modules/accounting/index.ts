@@ -32,7 +32,7 @@ export {
   customerAccountSummary,
   registerCommittedExposure,
 } from './credit/account-summary.ts';
-export { openReceivables } from './credit/open-receivables.ts';
+export { openReceivables, overdueBeyond } from './credit/open-receivables.ts';
 export { InvoiceView } from './invoice/contract.ts';
 export { type CreateInvoiceInput, createInvoice } from './invoice/create-invoice.ts';
 export { postInvoice } from './invoice/post-invoice.ts';

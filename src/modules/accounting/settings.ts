@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { type Executor, one } from '../../platform/db/tx.ts';
+import { registerSettings } from '../../platform/settings/registry.ts';
 
 export type InvoicePolicy = 'order' | 'delivery';
 
@@ -32,3 +34,13 @@ export async function accountingSettings(ex: Executor, companyId: string): Promi
     invoicePolicy: row.policy === 'order' ? 'order' : 'delivery',
   };
 }
+
+// The section the settings screen edits; accountingSettings() above reads it with the same defaults.
+registerSettings({
+  section: 'accounting',
+  permission: 'platform.company.update',
+  schema: z.object({
+    reviewBeforePosting: z.boolean().default(false),
+    invoicePolicy: z.enum(['delivery', 'order']).default('delivery'),
+  }),
+});

@@ -9,6 +9,7 @@ import { one } from '../../platform/db/tx.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { visibleCustomerSql } from './customer/customer.repo.ts';
 import './permissions.ts';
+import './settings.ts';
 import { registerDemoSeeder } from '../../platform/demo/seed.ts';
 import { registerJob } from '../../platform/jobs/scheduler.ts';
 import { subscribe } from '../../platform/outbox/subscribers.ts';

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { type Executor, one } from '../../platform/db/tx.ts';
+import { Days } from '../../platform/settings/fields.ts';
+import { registerSettings } from '../../platform/settings/registry.ts';
 
 export type CostMethod = 'moving_average' | 'monthly_average';
 
@@ -37,3 +40,14 @@ export async function inventorySettings(ex: Executor, companyId: string): Promis
     today: row.today,
   };
 }
+
+// The section the settings screen edits; inventorySettings() above reads it with the same defaults.
+registerSettings({
+  section: 'inventory',
+  permission: 'platform.company.update',
+  schema: z.object({
+    allowNegativeStock: z.boolean().default(false),
+    costMethod: z.enum(['moving_average', 'monthly_average']).default('moving_average'),
+    salesHorizonDays: Days(366).min(1).default(14),
+  }),
+});

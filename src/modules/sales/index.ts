@@ -14,6 +14,7 @@ import { registerCommittedExposure } from '../accounting/index.ts';
 import type { ModuleDef } from '../index.ts';
 import './permissions.ts';
 import './merge-handlers.ts';
+import './settings.ts';
 import './order/credit-approval.ts';
 import { seedSalesDemo } from './demo/seed-sales.ts';
 import { expireQuotesJob } from './jobs/expire-quotes.ts';

@@ -47,3 +47,27 @@ export async function overdueReceivables(
   );
   return row?.overdue ?? '0.00';
 }
+
+/**
+ * The customer invoices still open more than `days` days after their due date on `asOf` (company
+ * currency): what the "overdue invoices block new orders" setting looks at. Null when there are none.
+ */
+export async function overdueBeyond(
+  ex: Executor,
+  companyId: string,
+  customerId: string,
+  asOf: string,
+  days: number,
+): Promise<{ amount: string; invoices: number; oldestDueDate: string } | null> {
+  const row = await one<{ amount: string; invoices: number; oldest: string | null }>(
+    ex,
+    sql`select coalesce(sum(i.residual_company), 0)::numeric(18, 2)::text as amount, count(*)::int as invoices,
+               to_char(min(i.due_date), 'YYYY-MM-DD') as oldest
+          from accounting_invoice i
+         where i.company_id = ${companyId} and i.partner_id in ${partyAndMerged(companyId, customerId)}
+           and i.state = 'posted' and i.kind = 'customer_invoice' and i.residual_company > 0
+           and i.due_date < ${asOf}::date - ${days}::int`,
+  );
+  if (!row || row.invoices === 0 || row.oldest === null) return null;
+  return { amount: row.amount, invoices: row.invoices, oldestDueDate: row.oldest };
+}

@@ -17,7 +17,7 @@ import {
 } from '../../inventory/index.ts';
 import { lineRows } from '../document/lines.repo.ts';
 import type { ConfirmInput, OrderView } from './contract.ts';
-import { creditShortfall } from './credit.ts';
+import { creditShortfall, overdueHold } from './credit.ts';
 import { requestCreditApproval } from './credit-approval.ts';
 import {
   findVisibleOrder,
@@ -33,7 +33,8 @@ const PROJECTION_DAYS = 60;
 
 /**
  * Confirms a draft order in ONE transaction: permission, row lock, version, transition, credit check
- * (409 `sales.credit_limit_exceeded` unless the actor may override, or an approval request when asked),
+ * (409 `sales.credit_limit_exceeded`, or `sales.overdue_invoices` under `settings.sales.blockOverdueDays`,
+ * unless the actor may override, or an approval request when asked),
  * then the stock reservation and delivery (see `carryOutConfirmation`).
  */
 export async function confirmOrder(tx: Tx, actor: Actor, id: string, input: ConfirmInput) {
@@ -43,16 +44,28 @@ export async function confirmOrder(tx: Tx, actor: Actor, id: string, input: Conf
   if (row.state === 'awaiting_approval')
     throw conflict('sales.approval_pending', 'The order waits for a credit approval', { state: row.state });
   orderStates.transition(row.state, 'confirmed');
-  const shortfall = can(actor, 'sales.credit.override')
-    ? null
-    : await creditShortfall(tx, actor, row as { customer_id: string; total_company_t: string });
-  if (shortfall) {
-    if (input.requestApproval) return requestCreditApproval(tx, actor, row, shortfall, input.reason);
-    throw conflict(
-      'sales.credit_limit_exceeded',
-      'The order would take the customer over the credit limit',
-      shortfall as unknown as Record<string, unknown>,
-    );
+  if (!can(actor, 'sales.credit.override')) {
+    const hold = {
+      credit: await creditShortfall(tx, actor, row as { customer_id: string; total_company_t: string }),
+      overdue: await overdueHold(tx, actor, row as { customer_id: string }),
+    };
+    if (hold.credit || hold.overdue) {
+      if (input.requestApproval) return requestCreditApproval(tx, actor, row, hold, input.reason);
+      if (hold.credit)
+        throw conflict(
+          'sales.credit_limit_exceeded',
+          'The order would take the customer over the credit limit',
+          {
+            ...hold.credit,
+            ...(hold.overdue ? { overdue: hold.overdue } : {}),
+          },
+        );
+      throw conflict(
+        'sales.overdue_invoices',
+        'The customer has invoices overdue beyond the allowed days',
+        hold.overdue as unknown as Record<string, unknown>,
+      );
+    }
   }
   return carryOutConfirmation(tx, actor, row, '');
 }

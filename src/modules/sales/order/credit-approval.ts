@@ -8,7 +8,7 @@ import { publish } from '../../../platform/outbox/publish.ts';
 import { type Actor, requirePermission } from '../../../platform/permissions/actor.ts';
 import { carryOutConfirmation } from './confirm-order.ts';
 import { addHistory, findVisibleOrder, ORDER_ENTITY, reloadOrder } from './order.repo.ts';
-import { type CreditFigures, orderStates } from './order.ts';
+import { type CreditHold, orderStates } from './order.ts';
 
 export const CREDIT_APPROVAL = 'sales.credit_override';
 const APPROVER_ROLE = 'sales_manager';
@@ -20,15 +20,33 @@ async function setState(tx: Tx, actor: Actor, id: string, to: 'awaiting_approval
   );
 }
 
+const figuresOf = (hold: CreditHold) => ({
+  ...(hold.credit ?? {}),
+  ...(hold.overdue ? { overdue: hold.overdue } : {}),
+});
+
+function holdSummary(hold: CreditHold): string {
+  const parts: string[] = [];
+  if (hold.credit)
+    parts.push(
+      `exposure ${hold.credit.exposure} + order ${hold.credit.orderTotal} > limit ${hold.credit.limit}`,
+    );
+  if (hold.overdue)
+    parts.push(
+      `${hold.overdue.invoices} invoice(s) of ${hold.overdue.amount} more than ${hold.overdue.days} days overdue (oldest due ${hold.overdue.oldestDueDate})`,
+    );
+  return parts.join('; ');
+}
+
 /**
- * Over the credit limit and the salesperson asked for an exception: a sales manager decides through
+ * Over the credit limit (or with invoices long overdue) and the salesperson asked for an exception: a sales manager decides through
  * the platform's approvals; meanwhile the order waits in 'awaiting_approval' with nothing reserved.
  */
 export async function requestCreditApproval(
   tx: Tx,
   actor: Actor,
   row: Record<string, any>,
-  figures: CreditFigures,
+  hold: CreditHold,
   reason: string | undefined,
 ) {
   orderStates.transition(row.state, 'awaiting_approval');
@@ -36,19 +54,26 @@ export async function requestCreditApproval(
     kind: CREDIT_APPROVAL,
     subjectType: ORDER_ENTITY,
     subjectId: row.id,
-    summary: `Credit override for ${row.number} (${row.customer_name ?? ''}): exposure ${figures.exposure} + order ${figures.orderTotal} > limit ${figures.limit}`,
-    payload: { orderId: row.id, number: row.number, ...figures },
+    summary: `Credit override for ${row.number} (${row.customer_name ?? ''}): ${holdSummary(hold)}`,
+    payload: { orderId: row.id, number: row.number, ...figuresOf(hold) },
     approverRoleCode: APPROVER_ROLE,
     reason,
   });
   await setState(tx, actor, row.id, 'awaiting_approval');
-  await addHistory(tx, actor, row.id, row.state, 'awaiting_approval', reason ?? 'credit limit exceeded');
+  await addHistory(
+    tx,
+    actor,
+    row.id,
+    row.state,
+    'awaiting_approval',
+    reason ?? (hold.credit ? 'credit limit exceeded' : 'overdue invoices'),
+  );
   await recordAudit(tx, actor, {
     entity: ORDER_ENTITY,
     entityId: row.id,
     action: 'request_approval',
     before: { state: row.state },
-    after: { state: 'awaiting_approval', approvalId, ...figures },
+    after: { state: 'awaiting_approval', approvalId, ...figuresOf(hold) },
     reason,
   });
   await publish(tx, actor, {
@@ -60,7 +85,7 @@ export async function requestCreditApproval(
       number: row.number,
       customerId: row.customer_id,
       approvalId,
-      ...figures,
+      ...figuresOf(hold),
       summary: `Sales order ${row.number} waits for a credit approval`,
     },
   });

@@ -3,10 +3,11 @@ import { sql } from 'drizzle-orm';
 import { type Executor, one, type Tx } from '../../../platform/db/tx.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
 import { companyCurrency } from '../../../platform/reference/currencies.ts';
-import { openReceivables } from '../../accounting/index.ts';
+import { openReceivables, overdueBeyond } from '../../accounting/index.ts';
 import { getCustomerTerms } from '../../crm/index.ts';
 import { companyToday, rateFor } from '../document/header.ts';
-import { type CreditFigures, withinCredit } from './order.ts';
+import { salesSetting } from '../document/numbers.ts';
+import { type CreditFigures, type OverdueFigures, withinCredit } from './order.ts';
 
 /**
  * The not-yet-invoiced part of a customer's confirmed, partly delivered and delivered orders in company
@@ -67,4 +68,27 @@ export async function creditShortfall(
     orderTotal: order.total_company_t,
   };
   return withinCredit(figures) ? null : figures;
+}
+
+/**
+ * The overdue rule of a confirmation (`settings.sales.blockOverdueDays`, off when unset): a customer with
+ * posted invoices still open more than that many days past their due date gets no new order confirmed
+ * until they pay or someone with the override permission lets it through. Null when it passes.
+ */
+export async function overdueHold(
+  tx: Tx,
+  actor: Actor,
+  order: { customer_id: string },
+): Promise<OverdueFigures | null> {
+  const setting = await salesSetting(tx, actor.companyId, 'blockOverdueDays');
+  if (setting === null || setting === '' || !/^\d+$/.test(setting)) return null;
+  const days = Number(setting);
+  const found = await overdueBeyond(
+    tx,
+    actor.companyId,
+    order.customer_id,
+    await companyToday(tx, actor.companyId),
+    days,
+  );
+  return found ? { days, ...found } : null;
 }

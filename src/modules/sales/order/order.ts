@@ -75,6 +75,20 @@ export interface CreditFigures {
   orderTotal: string;
 }
 
+/** Invoices of the customer open more than `days` days past due (the overdue block). */
+export interface OverdueFigures {
+  days: number;
+  amount: string;
+  invoices: number;
+  oldestDueDate: string;
+}
+
+/** What holds a confirmation back: over the credit limit, overdue invoices, or both. */
+export interface CreditHold {
+  credit: CreditFigures | null;
+  overdue: OverdueFigures | null;
+}
+
 /** The credit rule: exposure + this order must stay within the limit (equal is fine). */
 export function withinCredit(f: CreditFigures): boolean {
   return new Decimal(f.exposure).plus(f.orderTotal).lte(f.limit);

@@ -3,6 +3,7 @@ import { catalogEn, catalogErrorsEn, uomErrorsEn } from './catalog.en.ts';
 import { crmEn } from './crm.en.ts';
 import { inventoryEn, inventoryErrorsEn } from './inventory.en.ts';
 import { salesEn, salesErrorsEn } from './sales.en.ts';
+import { companySettingsEn } from './settings.en.ts';
 
 // English strings. zh-CN.ts must have exactly the same keys (the Messages type checks it).
 
@@ -47,6 +48,7 @@ export const en = {
     users: 'Users',
     roles: 'Roles',
     auditLog: 'Audit log',
+    companySettings: 'Company settings',
     crmCustomers: 'Customers',
     crmLeads: 'Leads',
     crmPipeline: 'Pipeline',
@@ -308,6 +310,7 @@ export const en = {
   inventory: inventoryEn,
   sales: salesEn,
   accounting: accountingEn,
+  companySettings: companySettingsEn,
   errors: {
     network: 'Cannot reach the Tandem server. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',

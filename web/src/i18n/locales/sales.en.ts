@@ -141,6 +141,8 @@ export const salesEn = {
 export const salesErrorsEn = {
   credit_limit_exceeded:
     'The order would take the customer over the credit limit (limit {{limit}}, already used {{exposure}}, this order {{orderTotal}}).',
+  overdue_invoices:
+    '{{invoices}} invoice(s) of this customer, {{amount}} in all, are more than {{days}} days past due (oldest due {{oldestDueDate}}): new orders wait until they are paid or a manager approves.',
   approval_pending: 'The order is waiting for a credit approval.',
   nothing_to_invoice: 'Nothing on this order is ready to invoice.',
   customer_merged: 'This customer was merged into another one; use the surviving customer.',

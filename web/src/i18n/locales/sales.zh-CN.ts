@@ -144,6 +144,8 @@ export const salesZhCN: Leaves<typeof salesEn> = {
 export const salesErrorsZhCN: Leaves<typeof salesErrorsEn> = {
   credit_limit_exceeded:
     '该订单将使客户超出信用额度（额度 {{limit}}，已占用 {{exposure}}，本单 {{orderTotal}}）。',
+  overdue_invoices:
+    '该客户有 {{invoices}} 张发票逾期超过 {{days}} 天，合计 {{amount}}（最早到期日 {{oldestDueDate}}）：回款或经理审批后才能确认新订单。',
   approval_pending: '该订单正在等待信用审批。',
   nothing_to_invoice: '该订单目前没有可开票的内容。',
   customer_merged: '该客户已合并到其他客户，请使用保留的客户。',

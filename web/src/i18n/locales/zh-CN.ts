@@ -4,6 +4,7 @@ import { crmZhCN } from './crm.zh-CN.ts';
 import type { Messages } from './en.ts';
 import { inventoryErrorsZhCN, inventoryZhCN } from './inventory.zh-CN.ts';
 import { salesErrorsZhCN, salesZhCN } from './sales.zh-CN.ts';
+import { companySettingsZhCN } from './settings.zh-CN.ts';
 
 // 简体中文。键与 en.ts 完全一致（由 Messages 类型检查）。
 
@@ -48,6 +49,7 @@ export const zhCN: Messages = {
     users: '用户',
     roles: '角色',
     auditLog: '审计日志',
+    companySettings: '公司设置',
     crmCustomers: '客户',
     crmLeads: '线索',
     crmPipeline: '销售漏斗',
@@ -309,6 +311,7 @@ export const zhCN: Messages = {
   inventory: inventoryZhCN,
   sales: salesZhCN,
   accounting: accountingZhCN,
+  companySettings: companySettingsZhCN,
   errors: {
     network: '无法连接 Tandem 服务器，请检查网络后重试。',
     unknown: '出现问题，请重试。',

@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tans
 import { http } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 import { queryClient } from '../../app/query-client.ts';
-import type { Notification, Role, User } from './types.ts';
+import type { CompanySettings, Notification, Role, User } from './types.ts';
 
 const PAGE_SIZE = 50;
 
@@ -72,5 +72,25 @@ export function useMarkAllNotificationsRead() {
   return useMutation({
     mutationFn: () => http.post<{ updated: number }>('/notifications/read-all'),
     onSuccess: refreshNotifications,
+  });
+}
+
+const settingsKey = ['company-settings'] as const;
+
+export function useCompanySettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: ({ signal }) => http.get<CompanySettings>('/company/settings', undefined, signal),
+  });
+}
+
+export function useSaveSettings() {
+  return useMutation({
+    mutationFn: (input: { section: string; version: number; values: Record<string, unknown> }) =>
+      http.patch<CompanySettings>(`/company/settings/${encodeURIComponent(input.section)}`, {
+        version: input.version,
+        values: input.values,
+      }),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
   });
 }

@@ -5,6 +5,7 @@ export const settingsNav = [
   { label: 'nav.users', path: '/settings/users' },
   { label: 'nav.roles', path: '/settings/roles' },
   { label: 'nav.auditLog', path: '/settings/audit-log' },
+  { label: 'nav.companySettings', path: '/settings/company' },
 ];
 
 // Pages load on first visit, so the sign-in page and the dashboard do not carry them.
@@ -14,6 +15,12 @@ export const settingsRoutes: RouteObject = {
     { index: true, element: <Navigate to="/settings/users" replace /> },
     { path: 'users', lazy: async () => ({ Component: (await import('./users/users-page.tsx')).UsersPage }) },
     { path: 'roles', lazy: async () => ({ Component: (await import('./roles/roles-page.tsx')).RolesPage }) },
+    {
+      path: 'company',
+      lazy: async () => ({
+        Component: (await import('./company/company-settings-page.tsx')).CompanySettingsPage,
+      }),
+    },
     {
       path: 'audit-log',
       lazy: async () => ({ Component: (await import('./audit/audit-log-page.tsx')).AuditLogPage }),

@@ -45,3 +45,27 @@ export interface Notification {
   readAt: string | null;
   createdAt: string;
 }
+
+/** One key of a company settings section, as the settings API describes it. */
+export interface SettingField {
+  key: string;
+  kind: 'boolean' | 'integer' | 'number' | 'enum' | 'string' | 'uuid';
+  nullable: boolean;
+  options?: string[];
+  min?: number;
+  max?: number;
+  default: unknown;
+}
+
+export interface SettingsSection {
+  section: string;
+  permission: string;
+  editable: boolean;
+  values: Record<string, unknown>;
+  fields: SettingField[];
+}
+
+export interface CompanySettings {
+  version: number;
+  sections: SettingsSection[];
+}

@@ -31,8 +31,21 @@ function ConfirmError({
   pending: boolean;
 }) {
   const { t } = useTranslation();
-  const credit = isApiError(error) && error.code === 'sales.credit_limit_exceeded';
-  const details = credit && isApiError(error) ? error.details : {};
+  const code = isApiError(error) ? error.code : '';
+  const credit = code === 'sales.credit_limit_exceeded';
+  const details = isApiError(error) ? error.details : {};
+  const overdue = (credit ? details.overdue : code === 'sales.overdue_invoices' ? details : null) as Record<
+    string,
+    unknown
+  > | null;
+  const overdueText = overdue
+    ? t('errors.sales.overdue_invoices', {
+        invoices: overdue.invoices,
+        amount: formatAmount(String(overdue.amount ?? ''), null),
+        days: overdue.days,
+        oldestDueDate: overdue.oldestDueDate,
+      })
+    : '';
   return (
     <Alert
       type="error"
@@ -41,15 +54,22 @@ function ConfirmError({
       data-testid="confirm-error"
       title={
         credit
-          ? t('errors.sales.credit_limit_exceeded', {
-              limit: formatAmount(String(details.limit ?? ''), null),
-              exposure: formatAmount(String(details.exposure ?? ''), null),
-              orderTotal: formatAmount(String(details.orderTotal ?? ''), null),
-            })
-          : errorMessage(t, error)
+          ? [
+              t('errors.sales.credit_limit_exceeded', {
+                limit: formatAmount(String(details.limit ?? ''), null),
+                exposure: formatAmount(String(details.exposure ?? ''), null),
+                orderTotal: formatAmount(String(details.orderTotal ?? ''), null),
+              }),
+              overdueText,
+            ]
+              .filter(Boolean)
+              .join(' ')
+          : overdue
+            ? overdueText
+            : errorMessage(t, error)
       }
       action={
-        credit && order.state === 'draft' ? (
+        (credit || overdue) && order.state === 'draft' ? (
           <Button size="small" onClick={onRequest} loading={pending} data-testid="request-approval">
             {t('sales.order.requestApproval')}
           </Button>

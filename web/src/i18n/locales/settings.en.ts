@@ -1,0 +1,45 @@
+// The company settings screen: one card per module section, one row per key (server: platform/settings).
+
+export const companySettingsEn = {
+  title: 'Company settings',
+  subtitle: 'How this company works: credit control, documents, stock and books.',
+  saved: 'Settings saved',
+  readOnly: 'Only an administrator can change these.',
+  empty: 'Empty (off)',
+  sections: {
+    sales: 'Sales',
+    accounting: 'Accounting',
+    inventory: 'Inventory',
+    crm: 'Customers',
+    purchasing: 'Purchasing',
+    manufacturing: 'Manufacturing',
+  },
+  fields: {
+    sales: {
+      requireCreditCheck: 'Check the credit limit when an order is confirmed',
+      blockOverdueDays: 'Block new orders when an invoice is this many days past due',
+      quoteValidDays: 'Quotes are valid for (days)',
+      quoteNumberPattern: 'Quote numbers',
+      orderNumberPattern: 'Sales order numbers',
+    },
+    accounting: {
+      reviewBeforePosting: 'Entries need a reviewer before posting',
+      invoicePolicy: 'Invoice sales orders on',
+    },
+    inventory: {
+      allowNegativeStock: 'Allow negative stock',
+      costMethod: 'Costing method',
+      salesHorizonDays: 'Days of availability sales may see',
+    },
+    crm: {
+      customerCodePattern: 'Customer codes',
+      leadFallbackUserId: 'Owner of leads no rule assigns (user id)',
+    },
+  },
+  options: {
+    delivery: 'Delivered quantities',
+    order: 'Ordered quantities',
+    moving_average: 'Moving average',
+    monthly_average: 'Monthly weighted average (月末一次加权平均)',
+  },
+};

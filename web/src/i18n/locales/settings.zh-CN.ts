@@ -1,0 +1,47 @@
+import type { companySettingsEn } from './settings.en.ts';
+
+type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };
+
+export const companySettingsZhCN: Leaves<typeof companySettingsEn> = {
+  title: '公司设置',
+  subtitle: '本公司的业务规则：信用控制、单据编号、库存与账务。',
+  saved: '设置已保存',
+  readOnly: '只有管理员可以修改这些设置。',
+  empty: '留空（关闭）',
+  sections: {
+    sales: '销售',
+    accounting: '财务',
+    inventory: '库存',
+    crm: '客户',
+    purchasing: '采购',
+    manufacturing: '生产',
+  },
+  fields: {
+    sales: {
+      requireCreditCheck: '确认订单时检查信用额度',
+      blockOverdueDays: '发票逾期超过多少天时禁止新订单',
+      quoteValidDays: '报价有效期（天）',
+      quoteNumberPattern: '报价单编号规则',
+      orderNumberPattern: '销售订单编号规则',
+    },
+    accounting: {
+      reviewBeforePosting: '凭证需审核后才能记账',
+      invoicePolicy: '销售订单开票依据',
+    },
+    inventory: {
+      allowNegativeStock: '允许负库存',
+      costMethod: '存货计价方法',
+      salesHorizonDays: '销售可查看的可用量天数',
+    },
+    crm: {
+      customerCodePattern: '客户编码规则',
+      leadFallbackUserId: '无规则分配的线索负责人（用户 ID）',
+    },
+  },
+  options: {
+    delivery: '按发货数量',
+    order: '按订单数量',
+    moving_average: '移动加权平均',
+    monthly_average: '月末一次加权平均',
+  },
+};
