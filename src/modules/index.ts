@@ -3,6 +3,8 @@ import { accounting } from './accounting/index.ts';
 import { catalog } from './catalog/index.ts';
 import { crm } from './crm/index.ts';
 import { inventory } from './inventory/index.ts';
+import { manufacturing } from './manufacturing/index.ts';
+import { purchasing } from './purchasing/index.ts';
 import { sales } from './sales/index.ts';
 
 /**
@@ -14,4 +16,4 @@ export interface ModuleDef {
   routes(app: FastifyInstance): void;
 }
 
-export const modules: ModuleDef[] = [catalog, crm, accounting, inventory, sales];
+export const modules: ModuleDef[] = [catalog, crm, accounting, inventory, purchasing, manufacturing, sales];

@@ -8,6 +8,7 @@ import { conformanceRecords } from '../../src/modules/inventory/picking/fixtures
 import type { Db } from '../../src/platform/db/connect.ts';
 import { withTransaction } from '../../src/platform/db/tx.ts';
 import { notify } from '../../src/platform/notifications/notify.ts';
+import { drainOutbox } from '../../src/platform/outbox/dispatcher.ts';
 import type { Client, TestCompany } from '../kit/index.ts';
 import {
   minimalBody,
@@ -39,6 +40,39 @@ async function created(res: { status: number; body: any }, what: string): Promis
   if (res.status >= 300 || typeof res.body?.id !== 'string')
     throw new Error(`${what} answered ${res.status} ${short(res.body, 160)}`);
   return res.body.id;
+}
+
+/** A valid BOM body: a new product made of another new product. */
+async function bomBody(client: Client, r: Rng) {
+  const product = async (what: string) =>
+    created(
+      await client.post('/api/v1/products', {
+        sku: `VICTIM-${what}-${r.hex(6)}`,
+        name: { en: 'Victim part' },
+        uomCode: 'PCS',
+      }),
+      'POST /api/v1/products',
+    );
+  return { productId: await product('MADE'), lines: [{ componentId: await product('PART'), qty: '1' }] };
+}
+
+/** A new supplier and a new product of the client's company. */
+async function purchaseBody(client: Client, r: Rng) {
+  const supplierId = await created(
+    await client.post('/api/v1/suppliers', {
+      party: { name: `Victim supplier ${r.hex(6)}`, ignoreDuplicates: true },
+    }),
+    'POST /api/v1/suppliers',
+  );
+  const productId = await created(
+    await client.post('/api/v1/products', {
+      sku: `VICTIM-BUY-${r.hex(6)}`,
+      name: { en: 'Victim part' },
+      uomCode: 'PCS',
+    }),
+    'POST /api/v1/products',
+  );
+  return { supplierId, productId };
 }
 
 /** A valid quote/order body: a new customer and a new product of the client's company, one line. */
@@ -177,6 +211,75 @@ export const FACTORIES: Record<string, RecordFactory> = {
         await client.post('/api/v1/sales-orders', await sellingBody(client, r)),
         'POST /api/v1/sales-orders',
       ),
+  },
+  // Manufacturing: a BOM needs two products; a production order an active BOM of its product.
+  '/api/v1/boms': {
+    create: async ({ client, r }) =>
+      created(await client.post('/api/v1/boms', await bomBody(client, r)), 'POST /api/v1/boms'),
+  },
+  '/api/v1/production-orders': {
+    create: async ({ client, r }) => {
+      const body = await bomBody(client, r);
+      const bom = (await client.post('/api/v1/boms', body)).body;
+      await client.post(`/api/v1/boms/${bom?.id}/activate`, { version: bom?.version });
+      return created(
+        await client.post('/api/v1/production-orders', { productId: body.productId, qty: '1' }),
+        'POST /api/v1/production-orders',
+      );
+    },
+  },
+  // Purchasing: a supplier (a new crm party), its price for a new product, a requisition, an order
+  // (with a typed price) and a bill of a received order.
+  '/api/v1/suppliers': {
+    body: (_c, r) => ({ party: { name: `Victim supplier ${r.hex(6)}`, ignoreDuplicates: true } }),
+  },
+  '/api/v1/supplier-prices': {
+    create: async ({ client, r }) => {
+      const { supplierId, productId } = await purchaseBody(client, r);
+      return created(
+        await client.post('/api/v1/supplier-prices', { supplierId, productId, price: '1' }),
+        'POST /api/v1/supplier-prices',
+      );
+    },
+  },
+  '/api/v1/purchase-requisitions': {
+    create: async ({ client, r }) => {
+      const { productId } = await purchaseBody(client, r);
+      return created(
+        await client.post('/api/v1/purchase-requisitions', { productId, qty: '1' }),
+        'POST /api/v1/purchase-requisitions',
+      );
+    },
+  },
+  '/api/v1/purchase-orders': {
+    create: async ({ client, r }) => {
+      const { supplierId, productId } = await purchaseBody(client, r);
+      return created(
+        await client.post('/api/v1/purchase-orders', {
+          supplierId,
+          lines: [{ productId, qty: '1', unitPrice: '1' }],
+        }),
+        'POST /api/v1/purchase-orders',
+      );
+    },
+  },
+  '/api/v1/supplier-bills': {
+    create: async ({ db, client, r }) => {
+      const { supplierId, productId } = await purchaseBody(client, r);
+      const po = (
+        await client.post('/api/v1/purchase-orders', {
+          supplierId,
+          lines: [{ productId, qty: '1', unitPrice: '1' }],
+        })
+      ).body;
+      const confirmed = (
+        await client.post(`/api/v1/purchase-orders/${po?.id}/confirm`, { version: po?.version })
+      ).body;
+      const receipt = (await client.get(`/api/v1/receipts/${confirmed?.receiptId}`)).body;
+      await client.post(`/api/v1/receipts/${receipt?.id}/validate`, { version: receipt?.version });
+      await drainOutbox(db);
+      return created(await client.post(`/api/v1/purchase-orders/${po?.id}/bill`, {}), 'POST …/bill');
+    },
   },
   // Accounting (ledger): an account, a draft entry on two accounts of the chart, a month and its year.
   '/api/v1/accounts': {

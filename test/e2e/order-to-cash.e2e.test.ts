@@ -228,6 +228,12 @@ test('order to cash: invoice a delivered order → post → voucher → payment 
       await row.getByTestId('payment-state').getByText('Paid').waitFor();
       await account.getByTestId('account-open').getByText('CNY 0.00').waitFor();
       await account.getByTestId('account-payments').locator('.ant-list-item').first().waitFor();
+      // Paid on the day it was invoiced: the credit assessment puts the customer in band A.
+      await account.getByTestId('credit-band').getByText('Risk band A').waitFor();
+      await account
+        .getByTestId('credit-profile')
+        .getByText(/Pays on time/)
+        .waitFor();
       await screenshot(seller, 'o2c-customer-account-en', true);
     });
 

@@ -13,6 +13,7 @@ import { agingRoutes } from './aging/routes.ts';
 import { bankRoutes } from './bank/routes.ts';
 import { installChart, templateFor } from './chart/install-chart.ts';
 import { chartRoutes } from './chart/routes.ts';
+import { creditRoutes } from './credit/routes.ts';
 import { seedAccountingDemo } from './demo/seed-accounting.ts';
 import { exportRoutes } from './export/routes.ts';
 import { invoiceRoutes } from './invoice/routes.ts';
@@ -68,6 +69,7 @@ export const accounting: ModuleDef = {
     invoiceRoutes(app);
     paymentRoutes(app);
     agingRoutes(app);
+    creditRoutes(app);
     taxRoutes(app);
     revaluationRoutes(app);
     bankRoutes(app);

@@ -24,4 +24,8 @@ definePermissions([
     description: 'Cancel payments (their entries reversed, invoices reopened)',
   },
   { key: 'accounting.credit.override', description: 'Override a credit check in accounting (reserved)' },
+  {
+    key: 'accounting.credit.manage',
+    description: 'Accept a customer’s suggested credit limit from its payment behaviour',
+  },
 ]);

@@ -43,6 +43,7 @@ export { visibleCustomerSql } from './customer/customer.repo.ts';
 export { type CustomerTerms, getCustomerContact, getCustomerTerms } from './customer/customer-terms.ts';
 export { findCustomerDuplicates } from './customer/find-duplicates.ts';
 export { isValidUscc, nameKey, phoneKey } from './customer/normalize.ts';
+export { setCreditLimit } from './customer/set-credit-limit.ts';
 export { type CreditProvider, registerCreditProvider } from './customer-page/credit-slot.ts';
 export { followMerged } from './merge/follow-merged.ts';
 export {

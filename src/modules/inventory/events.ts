@@ -11,7 +11,13 @@ export const inventoryEvents = {
     originNumber: z.string(),
     customerId: Uuid.optional(),
     summary: z.string().optional(),
-    lines: z.array(z.object({ originLineId: Uuid, reserved: Decimal, short: Decimal })),
+    /** 'arrival': made by allocateArrivals for an open delivery (absent: the origin's own reservation). */
+    reason: z.enum(['arrival']).optional(),
+    /** With reason 'arrival': the warehouse, and per line the product. */
+    warehouseId: Uuid.optional(),
+    lines: z.array(
+      z.object({ originLineId: Uuid, reserved: Decimal, short: Decimal, productId: Uuid.optional() }),
+    ),
   }),
   'stock.below_safety': z.object({
     productId: Uuid,
@@ -29,6 +35,18 @@ export const inventoryEvents = {
     originType: z.string(),
     originId: Uuid,
     originNumber: z.string(),
+  }),
+  'procurement.planned': z.object({
+    needId: Uuid,
+    productId: Uuid,
+    warehouseId: Uuid,
+    qty: Decimal,
+    originType: z.string(),
+    originId: Uuid,
+    originLineId: Uuid.nullable(),
+    originNumber: z.string().nullable(),
+    expectedDate: z.string().nullable(),
+    plannedBy: z.object({ type: z.string(), id: Uuid, number: z.string() }).nullable(),
   }),
   'stock.adjusted': z.object({
     productId: Uuid,
@@ -79,6 +97,8 @@ export const inventoryEvents = {
     lines: z.array(
       z.object({
         pickingLineId: Uuid,
+        /** The origin document's line (a purchase order line …) the received goods belong to. */
+        originLineId: Uuid.nullable().optional(),
         productId: Uuid,
         qty: Decimal,
         unitCost: Decimal,

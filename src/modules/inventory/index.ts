@@ -22,22 +22,43 @@ import { warehouseRoutes } from './warehouse/routes.ts';
 
 export {
   cancelProcurementNeeds,
+  listNeeds,
   listOpenNeeds,
+  type MarkNeedPlannedInput,
   markNeedPlanned,
+  type NeedState,
+  type PlannedBy,
+  type ProcurementNeed,
   recordProcurementNeeds,
 } from './needs/needs.ts';
+export { type ArrivalLine, allocateArrivals } from './picking/allocate-arrivals.ts';
 export { cancelOpenPickings } from './picking/cancel-picking.ts';
 export { type CreateDeliveryInput, createDelivery } from './picking/create-delivery.ts';
+export { createOriginReceipt, type OriginReceiptInput } from './picking/create-po-receipt.ts';
 export { pickingsFor } from './picking/pickings-for.ts';
 export { shipDelivery } from './picking/ship-delivery.ts';
 export { type Availability, projectAvailability } from './stock/availability.ts';
 export { checkStockConsistency, type StockMismatch } from './stock/consistency.ts';
+export {
+  type IncomingSupply,
+  type IncomingSupplyProvider,
+  registerIncomingSupply,
+} from './stock/incoming-supply.ts';
+export { type PlanningSnapshot, planningSnapshot } from './stock/planning-snapshot.ts';
+export {
+  averageCosts,
+  type ConsumeLine,
+  consumeForProduction,
+  type ProductionOrigin,
+  receiveFromProduction,
+} from './stock/production-moves.ts';
 export {
   type ReserveLine,
   type ReserveResult,
   releaseReservations,
   reserveStock,
 } from './stock/reservations.ts';
+export { reservedForOrigin } from './stock/reserved-for-origin.ts';
 export { defaultWarehouse, getWarehouse, type WarehouseInfo } from './warehouse/default-warehouse.ts';
 
 // Runs after catalog's seeder (catalog's index.ts is imported first): stock for its demo products.

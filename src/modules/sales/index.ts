@@ -25,6 +25,8 @@ import { visibleQuoteSql } from './quote/quote.repo.ts';
 import { quoteRoutes } from './quote/routes.ts';
 import { onDeliveryShipped } from './reactions/on-delivery-shipped.ts';
 import { onInvoiceCancelled } from './reactions/on-invoice-cancelled.ts';
+import { onProcurementPlanned } from './reactions/on-procurement-planned.ts';
+import { onStockArrived } from './reactions/on-stock-arrived.ts';
 
 export { creditExposure } from './order/credit.ts';
 export { ORIGIN_TYPE } from './order/order.repo.ts';
@@ -39,6 +41,8 @@ export const sales: ModuleDef = {
 
 subscribe(onDeliveryShipped);
 subscribe(onInvoiceCancelled);
+subscribe(onStockArrived);
+subscribe(onProcurementPlanned);
 // The customer's account in accounting shows the credit left after these orders too.
 registerCommittedExposure(uninvoicedOrders);
 registerJob(expireQuotesJob);

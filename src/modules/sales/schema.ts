@@ -207,6 +207,8 @@ export const orderLine = pgTable(
     qtyDelivered: qty('qty_delivered').notNull().default('0'),
     qtyInvoiced: qty('qty_invoiced').notNull().default('0'),
     expectedDate: date('expected_date', { mode: 'string' }),
+    /** The number of the document (PO, production order) that will bring a short line's goods, once planned. */
+    plannedByNumber: text('planned_by_number'),
     ...versioned(),
   },
   (t) => [

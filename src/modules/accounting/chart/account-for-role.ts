@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, one } from '../../../platform/db/tx.ts';
 import { unprocessable } from '../../../platform/errors.ts';
-import { ensureChart } from './install-chart.ts';
+import { adoptTemplateRole, ensureChart } from './install-chart.ts';
 import type { AccountRole } from './roles.ts';
 
 async function find(ex: Executor, companyId: string, role: AccountRole) {
@@ -16,10 +16,10 @@ export async function accountForRole(ex: Executor, companyId: string, role: Acco
   let row = await find(ex, companyId, role);
   if (!row) {
     const any = await one(ex, sql`select 1 from accounting_account where company_id = ${companyId} limit 1`);
-    if (!any) {
-      await ensureChart(ex, companyId);
-      row = await find(ex, companyId, role);
-    }
+    if (!any) await ensureChart(ex, companyId);
+    // A role added to the templates after the company's chart was installed (e.g. production).
+    else await adoptTemplateRole(ex, companyId, role);
+    row = await find(ex, companyId, role);
   }
   if (!row)
     throw unprocessable('accounting.account_role_missing', `No active account has the role ${role}`, {

@@ -70,3 +70,42 @@ export async function ensureChart(ex: Executor, companyId: string): Promise<void
   if (!company) return;
   await installChart(ex, companyId, templateFor(company.locale, company.template ?? undefined));
 }
+
+/**
+ * Gives a role that a newer template has to an existing chart: the template's account for it takes the
+ * role when the company has that code as a leaf without a role, else the account is added (under its
+ * parent when the company has it). A chart that already uses the code otherwise is left alone (the
+ * caller then reports the role missing, and an accountant assigns it with PATCH /accounts/{id}).
+ */
+export async function adoptTemplateRole(ex: Executor, companyId: string, role: string): Promise<void> {
+  const company = await one<{ locale: string; template: string | null }>(
+    ex,
+    sql`select locale, settings #>> '{accounting,chartTemplate}' as template from platform_company where id = ${companyId}`,
+  );
+  if (!company) return;
+  const wanted = chartTemplates[templateFor(company.locale, company.template ?? undefined)].find(
+    (a) => a.role === role,
+  );
+  if (!wanted) return;
+  const taken = await one<{ id: string; role: string | null; children: number }>(
+    ex,
+    sql`select a.id, a.role, (select count(*)::int from accounting_account c
+                               where c.company_id = a.company_id and c.parent_id = a.id) as children
+          from accounting_account a where a.company_id = ${companyId} and a.code = ${wanted.code}`,
+  );
+  if (taken) {
+    if (taken.role === null && Number(taken.children) === 0)
+      await ex.execute(
+        sql`update accounting_account set role = ${role}, version = version + 1, updated_at = now()
+             where company_id = ${companyId} and id = ${taken.id} and role is null`,
+      );
+    return;
+  }
+  await ex.execute(
+    sql`insert into accounting_account (company_id, id, code, name, type, parent_id, role)
+        values (${companyId}, ${newId()}, ${wanted.code}, ${JSON.stringify({ 'zh-CN': wanted.zh, en: wanted.en })}::jsonb,
+          ${wanted.type}, (select id from accounting_account where company_id = ${companyId} and code = ${wanted.parent ?? ''}),
+          ${role})
+        on conflict do nothing`,
+  );
+}

@@ -9,6 +9,8 @@ export const ACCOUNT_ROLES = [
   'inventory',
   'grni',
   'inventory_adjustment',
+  // Work in progress: components consumed into production orders until their output comes back.
+  'production',
   'revenue',
   'cogs',
   'output_vat',

@@ -36,6 +36,8 @@ export interface ProcurementNeed {
   originId: string;
   originLineId: string | null;
   originNumber: string | null;
+  expectedDate: string | null;
+  plannedBy: { type: string; id: string; number: string } | null;
   version: number;
 }
 
@@ -126,6 +128,10 @@ interface NeedRow {
   origin_id: string;
   origin_line_id: string | null;
   origin_number: string | null;
+  expected_date: string | null;
+  planned_by_type: string | null;
+  planned_by_id: string | null;
+  planned_by_number: string | null;
   version: number;
 }
 
@@ -144,6 +150,11 @@ const mapNeed = (r: NeedRow): ProcurementNeed => ({
   originId: r.origin_id,
   originLineId: r.origin_line_id,
   originNumber: r.origin_number,
+  expectedDate: r.expected_date,
+  plannedBy:
+    r.planned_by_type && r.planned_by_id
+      ? { type: r.planned_by_type, id: r.planned_by_id, number: r.planned_by_number ?? '' }
+      : null,
   version: Number(r.version),
 });
 
@@ -157,7 +168,8 @@ export async function listNeeds(
     ex,
     sql`select n.id, n.product_id, p.sku, p.name as product_name, n.warehouse_id, n.qty, n.qty_filled, n.method,
                to_char(n.needed_by, 'YYYY-MM-DD') as needed_by, n.state, n.origin_type, n.origin_id, n.origin_line_id,
-               n.origin_number, n.version
+               n.origin_number, to_char(n.expected_date, 'YYYY-MM-DD') as expected_date, n.planned_by_type,
+               n.planned_by_id, n.planned_by_number, n.version
           from inventory_procurement_need n
           join catalog_product p on p.company_id = n.company_id and p.id = n.product_id
          where n.company_id = ${companyId} and n.state = ${filter.state ?? 'open'}
@@ -174,19 +186,45 @@ export function listOpenNeeds(ex: Executor, companyId: string, filter: { method?
   return listNeeds(ex, companyId, { state: 'open', method: filter.method, limit: 10_000 });
 }
 
+export interface PlannedBy {
+  type: string;
+  id: string;
+  number: string;
+}
+
+export interface MarkNeedPlannedInput {
+  needId: string;
+  qtyFilled?: string;
+  reason?: string;
+  /** When the goods are expected (YYYY-MM-DD): sales shows it on the order line. */
+  expectedDate?: string | null;
+  /** The document that will bring the goods (a purchase or production order). */
+  plannedBy?: PlannedBy | null;
+}
+
 /**
  * A planner took the need into a purchase or production order: state → planned, with what it covers
- * (qtyFilled, default all). 409 when it is no longer open.
+ * (qtyFilled, default all), when it is expected and by which document; publishes `procurement.planned`
+ * (sales moves the order line's expected date and tells the salesperson). 409 when it is no longer open.
  */
-export async function markNeedPlanned(
-  tx: Tx,
-  actor: Actor,
-  input: { needId: string; qtyFilled?: string; reason?: string },
-): Promise<void> {
+export async function markNeedPlanned(tx: Tx, actor: Actor, input: MarkNeedPlannedInput): Promise<void> {
   if (!isUuid(input.needId)) throw notFound('procurement need', input.needId);
-  const need = await one<{ state: string; qty: string }>(
+  const need = await one<
+    Pick<
+      NeedRow,
+      | 'product_id'
+      | 'warehouse_id'
+      | 'state'
+      | 'qty'
+      | 'origin_type'
+      | 'origin_id'
+      | 'origin_line_id'
+      | 'origin_number'
+    >
+  >(
     tx,
-    sql`select state, qty from inventory_procurement_need
+    sql`select product_id, warehouse_id, state, qty, origin_type, origin_id, origin_line_id, origin_number
+          from inventory_procurement_need
          where company_id = ${actor.companyId} and id = ${input.needId} for update`,
   );
   if (!need) throw notFound('procurement need', input.needId);
@@ -195,9 +233,17 @@ export async function markNeedPlanned(
   const filled = input.qtyFilled ?? need.qty;
   if (!/^\d{1,14}(\.\d{1,4})?$/.test(filled))
     throw unprocessable('inventory.qty_invalid', 'A quantity must be a decimal ≥ 0', { qty: filled });
+  const expectedDate = input.expectedDate ?? null;
+  if (expectedDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(expectedDate))
+    throw unprocessable('inventory.date_invalid', 'The expected date must be YYYY-MM-DD', { expectedDate });
+  const by = input.plannedBy ?? null;
+  if (by && !isUuid(by.id))
+    throw unprocessable('inventory.planned_by_invalid', 'plannedBy.id must be a UUID', { id: by.id });
   await tx.execute(
-    sql`update inventory_procurement_need set state = 'planned', qty_filled = ${filled}, version = version + 1,
-           updated_at = now()
+    sql`update inventory_procurement_need set state = 'planned', qty_filled = ${filled},
+           expected_date = ${expectedDate}::date, planned_by_type = ${by?.type ?? null},
+           planned_by_id = ${by?.id ?? null}::uuid, planned_by_number = ${by?.number ?? null},
+           version = version + 1, updated_at = now()
          where company_id = ${actor.companyId} and id = ${input.needId}`,
   );
   await recordAudit(tx, actor, {
@@ -205,7 +251,24 @@ export async function markNeedPlanned(
     entityId: input.needId,
     action: 'plan',
     before: { state: 'open' },
-    after: { state: 'planned', qtyFilled: filled },
+    after: { state: 'planned', qtyFilled: filled, expectedDate, plannedBy: by },
     reason: input.reason,
+  });
+  await publish(tx, actor, {
+    type: 'procurement.planned',
+    aggregateType: 'inventory.procurement_need',
+    aggregateId: input.needId,
+    payload: {
+      needId: input.needId,
+      productId: need.product_id,
+      warehouseId: need.warehouse_id,
+      qty: new Decimal(filled).toFixed(4),
+      originType: need.origin_type,
+      originId: need.origin_id,
+      originLineId: need.origin_line_id,
+      originNumber: need.origin_number,
+      expectedDate,
+      plannedBy: by,
+    },
   });
 }

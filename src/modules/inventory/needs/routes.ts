@@ -23,6 +23,8 @@ const ProcurementNeed = z
     originId: z.uuid(),
     originLineId: z.uuid().nullable(),
     originNumber: z.string().nullable(),
+    expectedDate: z.string().nullable(),
+    plannedBy: z.object({ type: z.string(), id: z.uuid(), number: z.string() }).nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'ProcurementNeed' });

@@ -103,12 +103,21 @@ describeDb('deliveries: reserve, pick, partial ship with backorder, cancel', (ct
     );
     await drainOutbox(ctx.db);
 
-    // More stock for b arrives; shipping the backorder without lines ships what is reserved, and
-    // the actor may also ship unreserved stock by naming the quantity.
+    // More stock for b arrives and is reserved for the waiting backorder at once (first come, first
+    // served), which becomes ready; it ships both lines.
     await w.receive([{ productId: b, qty: '5', unitCost: '12' }]);
+    const ready = await w.admin.get(`/api/v1/deliveries/${back.body.id}`);
+    assert.equal(ready.body.state, 'ready');
+    assert.deepEqual(
+      ready.body.lines.map((l: any) => [l.qty, l.reservedQty]),
+      [
+        ['2.0000', '2.0000'],
+        ['2.0000', '2.0000'],
+      ],
+    );
     const rest = await w.admin.post(`/api/v1/deliveries/${back.body.id}/ship`, {
-      version: back.body.version,
-      lines: back.body.lines.map((l: any) => ({ lineId: l.id, qty: '2' })),
+      version: ready.body.version,
+      lines: ready.body.lines.map((l: any) => ({ lineId: l.id, qty: '2' })),
     });
     assert.equal(rest.status, 200, JSON.stringify(rest.body));
     assert.equal(rest.body.backorderId, null);

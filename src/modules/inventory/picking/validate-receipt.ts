@@ -7,6 +7,7 @@ import { type Actor, requirePermission } from '../../../platform/permissions/act
 import { applyMoves, type MoveInput } from '../stock/apply-moves.ts';
 import { bookStock } from '../stock/book-stock.ts';
 import { virtualLocation, warehouseLocations } from '../warehouse/locations.ts';
+import { allocateArrivals } from './allocate-arrivals.ts';
 import { splitBackorder } from './backorder.ts';
 import type { ValidateReceiptInput } from './contract.ts';
 import {
@@ -75,6 +76,11 @@ export async function validateReceipt(tx: Tx, actor: Actor, id: string, input: V
     `Receipt ${before.number}`,
     applied.map((m) => ({ debit: 'inventory', credit: 'grni', value: m.value })),
   );
+  // The goods are in: waiting sales-order backorders take them first come, first served.
+  await allocateArrivals(tx, actor, {
+    warehouseId: before.warehouseId,
+    productIds: moves.map((m) => m.productId),
+  });
   await updatePicking(tx, companyId, id, sql`state = ${state}, done_at = now(), done_by = ${actor.userId}`);
   const left = remainders(lines, received).map((r) => {
     const line = lines.find((l) => l.id === r.lineId)!;
@@ -108,6 +114,7 @@ export async function validateReceipt(tx: Tx, actor: Actor, id: string, input: V
       backorderId,
       lines: moves.map((m, i) => ({
         pickingLineId: m.pickingLineId,
+        originLineId: m.originLineId ?? null,
         productId: m.productId,
         qty: m.qty,
         unitCost: applied[i].unitCost,

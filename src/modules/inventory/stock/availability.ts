@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { sql } from 'drizzle-orm';
 import { type Executor, one, rows } from '../../../platform/db/tx.ts';
 import { inventorySettings } from '../settings.ts';
+import { incomingSupply } from './incoming-supply.ts';
 
 export interface Availability {
   onHand: string;
@@ -20,8 +21,9 @@ function addDays(date: string, n: number): string {
 
 /**
  * Day-by-day projection from today (company time zone): what is available now in the warehouse's
- * stock locations, plus open receipt lines and minus open delivery lines not yet reserved, by
- * scheduled date (overdue or undated documents count today).
+ * stock locations, plus open receipt lines and the registered incoming supply (purchasing,
+ * manufacturing: `registerIncomingSupply`), minus open delivery lines not yet reserved, by scheduled
+ * date (overdue or undated documents count today).
  */
 export async function projectAvailability(
   ex: Executor,
@@ -55,6 +57,13 @@ export async function projectAvailability(
            and coalesce(p.scheduled_date, ${today}::date) <= ${last}::date
          group by 1, 2`,
   );
+  const supply = await incomingSupply(ex, companyId, {
+    productIds: [input.productId],
+    warehouseId: input.warehouseId,
+    to: last,
+  });
+  for (const s of supply)
+    flows.push({ day: s.date < today ? today : s.date, kind: 'receipt', qty: new Decimal(s.qty).toFixed(4) });
   const onHand = new Decimal(now?.on_hand ?? 0);
   const reserved = new Decimal(now?.reserved ?? 0);
   let projected = onHand.sub(reserved);

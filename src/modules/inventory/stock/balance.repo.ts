@@ -105,12 +105,14 @@ export async function lockBalancesById(
 
 /**
  * Locks the stock-location balances (kind 'stock', shelves included) of products in warehouses,
- * in the fixed order: what reservations may draw from.
+ * in the fixed order: what reservations may draw from. `skipLocked` leaves out rows another
+ * transaction holds instead of waiting for them (a caller already holding other locks out of order).
  */
 export async function lockStockBalances(
   tx: Tx,
   companyId: string,
   pairs: Array<{ productId: string; warehouseId: string }>,
+  options: { skipLocked?: boolean } = {},
 ): Promise<Array<LockedBalance & { expiryDate: string | null }>> {
   if (pairs.length === 0) return [];
   const match = [...new Map(pairs.map((p) => [`${p.productId}|${p.warehouseId}`, p])).values()].map(
@@ -125,7 +127,7 @@ export async function lockStockBalances(
           left join inventory_lot lot on lot.company_id = b.company_id and lot.id = b.lot_id
          where b.company_id = ${companyId} and (${sql.join(match, sql` or `)})
          order by b.product_id, b.location_id, b.lot_id nulls first
-         for update of b`,
+         for update of b ${options.skipLocked ? sql`skip locked` : sql``}`,
   );
   return found.map((r) => ({ ...toLocked(r), expiryDate: r.expiry_date }));
 }

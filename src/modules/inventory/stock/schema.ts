@@ -227,10 +227,19 @@ export const procurementNeed = pgTable(
     originId: uuid('origin_id').notNull(),
     originLineId: uuid('origin_line_id'),
     originNumber: text('origin_number'),
+    /** Set when planned: when the goods are expected, and the document that will bring them (PO, MO). */
+    expectedDate: date('expected_date', { mode: 'string' }),
+    plannedByType: text('planned_by_type'),
+    plannedById: uuid('planned_by_id'),
+    plannedByNumber: text('planned_by_number'),
     ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
+    check(
+      'inventory_procurement_need_planned_by_ck',
+      sql`(${t.plannedByType} is null) = (${t.plannedById} is null) and (${t.plannedById} is null) = (${t.plannedByNumber} is null)`,
+    ),
     index('inventory_procurement_need_open_idx').on(t.companyId, t.state, t.productId),
     index('inventory_procurement_need_origin_idx').on(t.companyId, t.originType, t.originId),
     foreignKey({ columns: [t.companyId, t.productId], foreignColumns: [product.companyId, product.id] }),

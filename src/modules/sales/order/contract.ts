@@ -71,6 +71,8 @@ export const OrderLineView = LineView.extend({
   qtyDelivered: z.string(),
   qtyInvoiced: z.string(),
   expectedDate: z.string().nullable(),
+  /** The purchase or production order that will bring a short line's goods, once planned. */
+  plannedBy: z.string().nullable(),
 });
 export type OrderLineView = z.infer<typeof OrderLineView>;
 

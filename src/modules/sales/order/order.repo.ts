@@ -66,6 +66,7 @@ export async function orderLinesFromRows(
     qtyDelivered: list[i].qty_delivered_t,
     qtyInvoiced: list[i].qty_invoiced_t,
     expectedDate: list[i].expected_t ?? null,
+    plannedBy: list[i].planned_by_number ?? null,
   }));
 }
 

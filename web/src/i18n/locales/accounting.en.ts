@@ -346,9 +346,31 @@ export const accountingEn = {
     lastPayments: 'Latest payments',
     noPayments: 'No payments yet',
   },
+  creditProfile: {
+    title: 'Credit assessment',
+    band: 'Risk band {{band}}',
+    bandNew: 'No history yet',
+    score: 'Score {{score}} / 100',
+    suggested: 'Suggested limit',
+    accept: 'Accept suggested limit',
+    accepted: 'Credit limit set to {{amount}}',
+    acceptConfirm: 'Set the credit limit to {{amount}}?',
+    reasons: {
+      no_history: 'Nothing invoiced in the last twelve months: no suggestion yet.',
+      pays_on_time: 'Pays on time (on average {{days}} days after the due date).',
+      pays_late: 'Pays on average {{days}} days after the due date.',
+      overdue_share: '{{percent}} % of what is open is overdue ({{amount}}).',
+      credit_notes: 'Credit notes (returns, disputes) are {{percent}} % of what was invoiced this year.',
+      orders_growing: 'Buying {{percent}} % more in the last 90 days than in the 90 before.',
+      orders_falling: 'Buying {{percent}} % less in the last 90 days than in the 90 before.',
+      monthly_volume: 'Invoiced about {{amount}} a month over six months; payment term {{termDays}} days.',
+    },
+  },
 };
 
 export const accountingErrorsEn = {
+  no_suggested_limit: 'There is no payment history to suggest a limit from.',
+  suggestion_changed: 'The suggested limit has changed. Look at it again.',
   account_code_taken: 'An account with this code already exists.',
   account_has_entries: 'The account has postings, so this cannot change.',
   account_has_role: 'The account has a role: give the role to another account first.',

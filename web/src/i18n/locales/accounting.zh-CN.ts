@@ -348,9 +348,31 @@ export const accountingZhCN: Leaves<typeof accountingEn> = {
     lastPayments: '最近收款',
     noPayments: '暂无收款',
   },
+  creditProfile: {
+    title: '信用评估',
+    band: '风险等级 {{band}}',
+    bandNew: '暂无历史',
+    score: '评分 {{score}} / 100',
+    suggested: '建议额度',
+    accept: '采用建议额度',
+    accepted: '信用额度已设为 {{amount}}',
+    acceptConfirm: '将信用额度设为 {{amount}}？',
+    reasons: {
+      no_history: '近十二个月没有开票，暂无建议。',
+      pays_on_time: '按时付款（平均在到期日后 {{days}} 天内）。',
+      pays_late: '平均在到期日后 {{days}} 天付款。',
+      overdue_share: '未收款中有 {{percent}}% 已逾期（{{amount}}）。',
+      credit_notes: '本年红字发票（退货、争议）占开票额的 {{percent}}%。',
+      orders_growing: '近 90 天采购额比之前 90 天增长 {{percent}}%。',
+      orders_falling: '近 90 天采购额比之前 90 天下降 {{percent}}%。',
+      monthly_volume: '近六个月月均开票约 {{amount}}；账期 {{termDays}} 天。',
+    },
+  },
 };
 
 export const accountingErrorsZhCN: Leaves<typeof accountingErrorsEn> = {
+  no_suggested_limit: '没有付款历史，无法给出建议额度。',
+  suggestion_changed: '建议额度已变化，请重新查看。',
   account_code_taken: '已有相同编码的科目。',
   account_has_entries: '该科目已有发生额，不能修改此项。',
   account_has_role: '该科目有用途，请先把用途指定给其他科目。',

@@ -67,6 +67,7 @@ export const salesEn = {
     reserved: 'Reserved',
     delivered: 'Delivered',
     expected: 'Expected',
+    plannedBy: 'by {{number}}',
   },
   price: {
     rule: 'Price list {{list}}',

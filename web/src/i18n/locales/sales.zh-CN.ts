@@ -71,6 +71,7 @@ export const salesZhCN: Leaves<typeof salesEn> = {
     reserved: '已预留',
     delivered: '已发货',
     expected: '预计发货',
+    plannedBy: '来自 {{number}}',
   },
   price: {
     rule: '价目表 {{list}}',

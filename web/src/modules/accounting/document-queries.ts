@@ -5,6 +5,7 @@ import type { Page } from '../../api/types.ts';
 import { queryClient } from '../../app/query-client.ts';
 import { refreshLedger } from './ledger-queries.ts';
 import type {
+  CreditProfile,
   CustomerAccountSummary,
   Invoice,
   InvoiceFilters,
@@ -132,5 +133,23 @@ export function useCustomerAccount(customerId: string, enabled: boolean) {
     queryFn: ({ signal }) =>
       http.get<CustomerAccountSummary>(`/customers/${id(customerId)}/account-summary`, undefined, signal),
     enabled,
+  });
+}
+
+export function useCreditProfile(customerId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['customers', 'one', customerId, 'credit-profile'],
+    queryFn: ({ signal }) =>
+      http.get<CreditProfile>(`/customers/${id(customerId)}/credit-profile`, undefined, signal),
+    enabled,
+  });
+}
+
+/** Finance takes the suggested limit: the customer record changes, so its queries refresh too. */
+export function useAcceptSuggestedLimit(customerId: string) {
+  return useMutation({
+    mutationFn: (input: { version: number; expected: string }) =>
+      http.post<CreditProfile>(`/customers/${id(customerId)}/credit-profile/accept`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', 'one', customerId] }),
   });
 }

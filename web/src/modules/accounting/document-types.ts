@@ -203,3 +203,18 @@ export interface Aging {
   items: AgingRow[];
   totals: Record<(typeof AGING_BUCKETS)[number] | 'unapplied' | 'total', string>;
 }
+
+export interface CreditProfile {
+  customerId: string;
+  asOf: string;
+  currency: string;
+  customerCurrency: string;
+  creditLimit: string | null;
+  band: 'A' | 'B' | 'C' | 'D' | 'new';
+  score: number | null;
+  suggestedLimit: string | null;
+  suggestedLimitCustomerCurrency: string | null;
+  averageDaysLate: number | null;
+  overdueShare: number | null;
+  reasons: Array<{ code: string; params: Record<string, string | number> }>;
+}

@@ -113,6 +113,8 @@ export interface OrderLine extends LineView {
   qtyReserved: string;
   qtyDelivered: string;
   expectedDate: string | null;
+  /** The purchase or production order that will bring a short line's goods. */
+  plannedBy?: string | null;
 }
 
 export interface OrderHistoryEntry {

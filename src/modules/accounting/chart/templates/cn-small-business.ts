@@ -136,7 +136,7 @@ export const cnSmallBusiness: TemplateAccount[] = [
     type: 'equity',
     role: 'retained_earnings',
   },
-  { code: '4001', zh: '生产成本', en: 'Production cost', type: 'asset' },
+  { code: '4001', zh: '生产成本', en: 'Production cost', type: 'asset', role: 'production' },
   { code: '4101', zh: '制造费用', en: 'Manufacturing overhead', type: 'asset' },
   { code: '5001', zh: '主营业务收入', en: 'Main operating revenue', type: 'income', role: 'revenue' },
   { code: '5051', zh: '其他业务收入', en: 'Other operating revenue', type: 'income' },

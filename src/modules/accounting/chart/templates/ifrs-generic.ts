@@ -25,6 +25,7 @@ export const ifrsGeneric: TemplateAccount[] = [
   },
   { code: '1180', zh: '其他应收款', en: 'Other receivables', type: 'asset', reconcilable: true },
   { code: '1200', zh: '存货', en: 'Inventories', type: 'asset', role: 'inventory' },
+  { code: '1210', zh: '在产品', en: 'Work in progress', type: 'asset', role: 'production' },
   { code: '1300', zh: '进项增值税', en: 'Input VAT recoverable', type: 'asset', role: 'input_vat' },
   { code: '1400', zh: '预付费用', en: 'Prepaid expenses', type: 'asset' },
   { code: '1500', zh: '不动产、厂房和设备', en: 'Property, plant and equipment', type: 'asset' },

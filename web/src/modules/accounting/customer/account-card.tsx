@@ -21,6 +21,7 @@ import { formatAmount } from '../../catalog/shared/numbers.ts';
 import { useCustomerAccount, useInvoices } from '../document-queries.ts';
 import { PaymentStateTag } from '../shared/tags.tsx';
 import type { InvoiceSummary } from '../types.ts';
+import { CreditProfilePanel } from './credit-profile.tsx';
 
 function Figure({
   title,
@@ -103,7 +104,13 @@ function RecentInvoices({ customerId }: { customerId: string }) {
  * The customer's account on the customer page (from accounting's summary): open receivables, overdue,
  * credit limit and what is left of it, the latest receipts and invoices. Only for who may read invoices.
  */
-export function CustomerAccountCard({ customerId }: { customerId: string }) {
+export function CustomerAccountCard({
+  customerId,
+  customerVersion,
+}: {
+  customerId: string;
+  customerVersion: number;
+}) {
   const { t } = useTranslation();
   const canRead = useHasPermission('accounting.invoice.read');
   const canPayments = useHasPermission('accounting.payment.read');
@@ -163,6 +170,7 @@ export function CustomerAccountCard({ customerId }: { customerId: string }) {
               {t('accounting.customerAccount.unapplied', { amount: formatAmount(data.unappliedPayments, c) })}
             </Typography.Text>
           ) : null}
+          <CreditProfilePanel customerId={customerId} customerVersion={customerVersion} />
           <RecentInvoices customerId={customerId} />
           <Typography.Text strong>{t('accounting.customerAccount.lastPayments')}</Typography.Text>
           <List

@@ -129,7 +129,7 @@ export function OverviewTab({ customer }: { customer: Customer }) {
       </Col>
       {canSeeAccount ? (
         <Col span={24}>
-          <CustomerAccountCard customerId={customer.id} />
+          <CustomerAccountCard customerId={customer.id} customerVersion={customer.version} />
         </Col>
       ) : null}
       <Col span={24}>

@@ -123,7 +123,16 @@ function OrderLines({ order }: { order: Order }) {
           title: t('sales.lines.expected'),
           dataIndex: 'expectedDate',
           responsive: ['md'],
-          render: (d: string | null) => formatDate(d) || t('common.none'),
+          render: (d: string | null, line: OrderLine) => (
+            <span data-testid="line-expected">
+              {formatDate(d) || t('common.none')}
+              {line.plannedBy ? (
+                <Typography.Text type="secondary" style={{ display: 'block' }} data-testid="line-planned-by">
+                  {t('sales.lines.plannedBy', { number: line.plannedBy })}
+                </Typography.Text>
+              ) : null}
+            </span>
+          ),
         },
         ...(open
           ? [

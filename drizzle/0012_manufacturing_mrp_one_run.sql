@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "manufacturing_mrp_run_active_uq" ON "manufacturing_mrp_run" USING btree ("company_id") WHERE "manufacturing_mrp_run"."state" in ('queued', 'running');
