@@ -1,6 +1,8 @@
 // What a company's rows look like, to prove that a refused request changed nothing. Tables are found in
 // the catalog, so tables added by other modules are covered without editing this file.
+
 import { type SQL, sql } from 'drizzle-orm';
+import { mrpRunsSettled } from '../../src/modules/manufacturing/index.ts';
 import type { Db } from '../../src/platform/db/connect.ts';
 import { rows } from '../../src/platform/db/tx.ts';
 
@@ -42,10 +44,20 @@ const globalScopes = (companyId: string): Array<[string, SQL]> => [
 export type DbState = Map<string, string>;
 
 /**
+ * An accepted `POST /mrp-runs` (202) keeps writing after its answer: the run executes in the background
+ * of the same process. A before/after comparison around the next request must not see that work as the
+ * next request's, so every snapshot first waits for the runs this process started.
+ */
+async function backgroundSettled(): Promise<void> {
+  await mrpRunsSettled();
+}
+
+/**
  * Cheap per-request fingerprint: row count and the sum of `version` per table (every mutable table
  * bumps `version` on update; the rest are append-only), so an insert, delete or update shows.
  */
 export async function fingerprint(db: Db, companyId: string, exclude: ReadonlySet<string>): Promise<DbState> {
+  await backgroundSettled();
   const parts: SQL[] = [];
   for (const t of await companyTables(db)) {
     if (exclude.has(t.name)) continue;
@@ -65,6 +77,7 @@ export async function fingerprint(db: Db, companyId: string, exclude: ReadonlySe
 
 /** A hash of every row of the company (every column), for before/after checks around attacks. */
 export async function rowHashes(db: Db, companyId: string): Promise<DbState> {
+  await backgroundSettled();
   const parts: SQL[] = [];
   const hashOf = sql`count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), ''))`;
   for (const t of await companyTables(db))

@@ -1,6 +1,8 @@
 // Real records to aim at, built generically: for each collection with a `{…}` record id in some
 // operation's path, create one through `POST <collection>` (from the factory table below, else a body
 // generated from the schema). Collections that cannot be built this way are skipped with the reason.
+// The factory table is one list on purpose (every module adds its entry here, next to the others), which
+// keeps this file past 400 lines.
 
 import { insertStatementLine } from '../../src/modules/accounting/bank/statement-line.ts';
 import { accountForRole } from '../../src/modules/accounting/index.ts';
@@ -73,6 +75,22 @@ async function purchaseBody(client: Client, r: Rng) {
     'POST /api/v1/products',
   );
   return { supplierId, productId };
+}
+
+/** A new product of the client's company and the company's first warehouse (reorder rules, forecasts). */
+async function planningBody(client: Client, r: Rng) {
+  const productId = await created(
+    await client.post('/api/v1/products', {
+      sku: `VICTIM-PLAN-${r.hex(6)}`,
+      name: { en: 'Victim planned part' },
+      uomCode: 'PCS',
+    }),
+    'POST /api/v1/products',
+  );
+  const warehouses = await client.get('/api/v1/warehouses');
+  const warehouseId = warehouses.body?.items?.[0]?.id;
+  if (!warehouseId) throw new Error(`warehouses answered ${warehouses.status}`);
+  return { productId, warehouseId };
 }
 
 /** A valid quote/order body: a new customer and a new product of the client's company, one line. */
@@ -228,6 +246,31 @@ export const FACTORIES: Record<string, RecordFactory> = {
       );
     },
   },
+  // Planning: a reorder rule and a forecast for a new product in the company's first warehouse.
+  '/api/v1/reorder-rules': {
+    create: async ({ client, r }) => {
+      const { productId, warehouseId } = await planningBody(client, r);
+      return created(
+        await client.post('/api/v1/reorder-rules', {
+          productId,
+          warehouseId,
+          route: 'reorder',
+          minQty: '1',
+          maxQty: '5',
+        }),
+        'POST /api/v1/reorder-rules',
+      );
+    },
+  },
+  '/api/v1/forecasts': {
+    create: async ({ client, r }) => {
+      const { productId, warehouseId } = await planningBody(client, r);
+      return created(
+        await client.post('/api/v1/forecasts', { productId, warehouseId, month: '2026-12', qty: '5' }),
+        'POST /api/v1/forecasts',
+      );
+    },
+  },
   // Purchasing: a supplier (a new crm party), its price for a new product, a requisition, an order
   // (with a typed price) and a bill of a received order.
   '/api/v1/suppliers': {
@@ -318,6 +361,22 @@ export const FACTORIES: Record<string, RecordFactory> = {
       const id = res.body?.items?.find((y: { year: number }) => y.year === 2026)?.id;
       if (!id) throw new Error(`fiscal-years answered ${res.status} ${short(res.body, 160)}`);
       return id;
+    },
+  },
+  // A collection plan needs a customer of the company.
+  '/api/v1/collection-plans': {
+    create: async ({ client, r }) => {
+      const customer = await created(
+        await client.post('/api/v1/customers', { name: `Victim payer ${r.hex(6)}`, ignoreDuplicates: true }),
+        'POST /api/v1/customers',
+      );
+      return created(
+        await client.post('/api/v1/collection-plans', {
+          customerId: customer,
+          lines: [{ dueDate: '2026-12-31', amount: '100' }],
+        }),
+        'POST /api/v1/collection-plans',
+      );
     },
   },
   // Accounting documents need a customer of the company (and a payment its bank account).

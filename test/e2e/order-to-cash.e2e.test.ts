@@ -237,6 +237,30 @@ test('order to cash: invoice a delivered order → post → voucher → payment 
       await screenshot(seller, 'o2c-customer-account-en', true);
     });
 
+    await step(
+      'the salesperson plans the collection of the order; the payment already covers it',
+      async () => {
+        await seller.goto(url(`/sales/orders/${ids.orderId}`));
+        await seller.getByTestId('order-collection-plan').click();
+        await seller.waitForURL(/\/accounting\/collections\/new\?/);
+        assert.equal(
+          await seller.getByTestId('plan-line-amount-0').inputValue(),
+          ORDER_TOTAL,
+          'the order total',
+        );
+        assert.equal(await seller.getByTestId('plan-origin-number').inputValue(), ids.orderNumber);
+        await seller.getByTestId('plan-save').click();
+        await seller.waitForURL(/\/accounting\/collections\/[0-9a-f-]{36}$/);
+        await seller
+          .getByTestId('plan-lines-table')
+          .getByTestId('line-status')
+          .getByText('Collected')
+          .waitFor();
+        await seller.getByTestId('plan-collected').getByText(ORDER_TOTAL).waitFor();
+        await screenshot(seller, 'o2c-collection-plan-en', true);
+      },
+    );
+
     await step('at 390 px the accounting screens fit the phone', async () => {
       current = page;
       await page.setViewportSize({ width: 390, height: 844 });

@@ -21,7 +21,7 @@ const ORDERS = 50;
 const AVAILABLE = 10;
 
 if (!process.env.TEST_DATABASE_URL) {
-  test('oversell under concurrent confirmation (PostgreSQL only)', {
+  test('oversell under concurrent confirmation (PostgreSQL only, INV-STK-01)', {
     skip: 'PGlite serves one connection at a time, so nothing runs concurrently there; set TEST_DATABASE_URL',
   }, () => {});
 } else {

@@ -13,6 +13,8 @@ import { agingRoutes } from './aging/routes.ts';
 import { bankRoutes } from './bank/routes.ts';
 import { installChart, templateFor } from './chart/install-chart.ts';
 import { chartRoutes } from './chart/routes.ts';
+import { collectionReminderJob } from './collection/remind-collections.ts';
+import { collectionRoutes } from './collection/routes.ts';
 import { creditRoutes } from './credit/routes.ts';
 import { seedAccountingDemo } from './demo/seed-accounting.ts';
 import { exportRoutes } from './export/routes.ts';
@@ -57,6 +59,7 @@ registerJob({
   everySeconds: 60,
   run: async (db) => void (await compactBalances(db)),
 });
+registerJob(collectionReminderJob);
 
 export const accounting: ModuleDef = {
   name: 'accounting',
@@ -70,6 +73,7 @@ export const accounting: ModuleDef = {
     paymentRoutes(app);
     agingRoutes(app);
     creditRoutes(app);
+    collectionRoutes(app);
     taxRoutes(app);
     revaluationRoutes(app);
     bankRoutes(app);

@@ -25,6 +25,14 @@ definePermissions([
   },
   { key: 'accounting.credit.override', description: 'Override a credit check in accounting (reserved)' },
   {
+    key: 'accounting.collection.read',
+    description: 'See collection plans (回款计划) of customers one can see',
+  },
+  {
+    key: 'accounting.collection.manage',
+    description: 'Plan, change and cancel collection plans (回款计划)',
+  },
+  {
     key: 'accounting.credit.manage',
     description: 'Accept a customer’s suggested credit limit from its payment behaviour',
   },

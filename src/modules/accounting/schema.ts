@@ -2,6 +2,7 @@
 
 export * from './bank/schema.ts';
 export * from './chart/schema.ts';
+export * from './collection/schema.ts';
 export * from './invoice/schema.ts';
 export * from './ledger/schema.ts';
 export * from './payment/schema.ts';

@@ -42,5 +42,7 @@ registerSettings({
   schema: z.object({
     reviewBeforePosting: z.boolean().default(false),
     invoicePolicy: z.enum(['delivery', 'order']).default('delivery'),
+    /** Days before an instalment of a collection plan its owner is reminded (0: only when overdue). */
+    collectionReminderDays: z.number().int().min(0).max(60).default(3),
   }),
 });

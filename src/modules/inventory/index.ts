@@ -35,8 +35,14 @@ export { type ArrivalLine, allocateArrivals } from './picking/allocate-arrivals.
 export { cancelOpenPickings } from './picking/cancel-picking.ts';
 export { type CreateDeliveryInput, createDelivery } from './picking/create-delivery.ts';
 export { createOriginReceipt, type OriginReceiptInput } from './picking/create-po-receipt.ts';
+export {
+  createSupplierReturn,
+  type SupplierReturnInput,
+  type SupplierReturnResult,
+} from './picking/create-supplier-return.ts';
 export { pickingsFor } from './picking/pickings-for.ts';
 export { shipDelivery } from './picking/ship-delivery.ts';
+export { validateReceipt } from './picking/validate-receipt.ts';
 export { type Availability, projectAvailability } from './stock/availability.ts';
 export { checkStockConsistency, type StockMismatch } from './stock/consistency.ts';
 export {
@@ -44,7 +50,7 @@ export {
   type IncomingSupplyProvider,
   registerIncomingSupply,
 } from './stock/incoming-supply.ts';
-export { type PlanningSnapshot, planningSnapshot } from './stock/planning-snapshot.ts';
+export { openNeedIds, type PlanningSnapshot, planningSnapshot } from './stock/planning-snapshot.ts';
 export {
   averageCosts,
   type ConsumeLine,

@@ -5,10 +5,12 @@
  * (and events.ts).
  */
 import type { FastifyInstance } from 'fastify';
+import { registerDemoSeeder } from '../../platform/demo/seed.ts';
 import type { ModuleDef } from '../index.ts';
 import { registerIncomingSupply } from '../inventory/index.ts';
 import './permissions.ts';
 import { bomRoutes } from './bom/routes.ts';
+import { seedManufacturingDemo } from './demo/seed-manufacturing.ts';
 import './mrp/jobs.ts';
 import { mrpRoutes } from './mrp/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
@@ -26,6 +28,8 @@ export { openProductionDemand, openProductionSupply } from './production/supply.
 // Open production orders bring their output in on the planned finish: the availability projection
 // and the expected date sales gives a short line count it.
 registerIncomingSupply('manufacturing.production_order', productionSupplyFor);
+// Runs after purchasing's seeder: BOMs of the demo's made products and production orders in every state.
+registerDemoSeeder('manufacturing', seedManufacturingDemo);
 
 export const manufacturing: ModuleDef = {
   name: 'manufacturing',

@@ -23,6 +23,11 @@ export const purchasingEvents = {
   }),
   'purchase_order.received': Order.extend({ state: z.enum(['partly_received', 'received']) }),
   'purchase_order.cancelled': Order,
+  'purchase_order.returned': Order.extend({
+    returnId: z.uuid(),
+    returnNumber: z.string(),
+    value: z.string(),
+  }),
   'supplier_bill.match_blocked': Order.extend({ billId: z.uuid() }),
   'supplier_bill.posted': Order.extend({
     billId: z.uuid(),

@@ -5,17 +5,21 @@
  * Other modules import only this file (and events.ts).
  */
 import type { FastifyInstance } from 'fastify';
+import { registerDemoSeeder } from '../../platform/demo/seed.ts';
 import { subscribe } from '../../platform/outbox/subscribers.ts';
 import type { ModuleDef } from '../index.ts';
 import { registerIncomingSupply } from '../inventory/index.ts';
 import './permissions.ts';
 import './order/order-approval.ts';
 import { billRoutes } from './bill/routes.ts';
+import { seedPurchasingDemo } from './demo/seed-purchasing.ts';
 import { orderRoutes } from './order/routes.ts';
 import { openPurchaseSupply } from './planning/open-supply.ts';
+import { printRoutes } from './print/routes.ts';
 import { procurementNeededSubscriber } from './reactions/on-procurement-needed.ts';
 import { receiptDoneSubscriber } from './reactions/on-receipt-done.ts';
 import { requisitionRoutes } from './requisition/routes.ts';
+import { returnRoutes } from './return/routes.ts';
 import { supplierRoutes } from './supplier/routes.ts';
 
 export { purchaseLeadTimes } from './planning/lead-times.ts';
@@ -26,6 +30,8 @@ export {
   type NewRequisition,
 } from './requisition/create-requisitions.ts';
 
+// Runs after inventory's seeder (modules register in order): suppliers, prices and POs in every state.
+registerDemoSeeder('purchasing', seedPurchasingDemo);
 subscribe(procurementNeededSubscriber);
 subscribe(receiptDoneSubscriber);
 // Requisitions and unconfirmed orders count as incoming in inventory's availability projection
@@ -39,5 +45,7 @@ export const purchasing: ModuleDef = {
     requisitionRoutes(app);
     orderRoutes(app);
     billRoutes(app);
+    printRoutes(app);
+    returnRoutes(app);
   },
 };

@@ -1,6 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { type Executor, one } from '../../platform/db/tx.ts';
+import { Days } from '../../platform/settings/fields.ts';
+import { registerSettings } from '../../platform/settings/registry.ts';
 
 export interface PurchasingSettings {
   /** Orders whose company-currency total is above this wait for an approval (null: never). */
@@ -61,3 +64,20 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+// The section the settings screen edits; purchasingSettings() above reads it with the same defaults.
+registerSettings({
+  section: 'purchasing',
+  permission: 'platform.company.update',
+  schema: z.object({
+    /** Purchase orders above this company-currency total wait for an approval (null: never). */
+    approvalAmount: z.number().min(0).max(1e12).nullable().default(null),
+    /** The role (code) whose holders decide those approvals. */
+    approverRole: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/)
+      .default('admin'),
+    matchTolerancePct: z.number().min(0).max(100).default(2),
+    defaultLeadTimeDays: Days(365).default(7),
+  }),
+});

@@ -48,6 +48,8 @@ export const builtInRoles: BuiltInRole[] = [
       // Invoices and payments of the customers they may see (accounting follows crm's record rule).
       'accounting.invoice.read',
       'accounting.payment.read',
+      'accounting.collection.read',
+      'accounting.collection.manage',
       'platform.attachment.create',
       'platform.import.run',
       'platform.import.read',
@@ -68,6 +70,8 @@ export const builtInRoles: BuiltInRole[] = [
       'inventory.delivery.read',
       'accounting.invoice.read',
       'accounting.payment.read',
+      'accounting.collection.read',
+      'accounting.collection.manage',
       'platform.user.read',
       'platform.approval.*',
       'platform.attachment.*',
@@ -124,6 +128,8 @@ export const builtInRoles: BuiltInRole[] = [
       'inventory.stock.read',
       'inventory.need.read',
       'inventory.valuation.read',
+      // The receipts of their purchase orders (the warehouse validates them).
+      'inventory.receipt.read',
       'platform.attachment.create',
       'platform.import.run',
       'platform.import.read',

@@ -18,6 +18,8 @@ import type { ReactNode } from 'react';
 import { accountingNav } from '../modules/accounting/routes.tsx';
 import { crmNav } from '../modules/crm/routes.tsx';
 import { inventoryNav } from '../modules/inventory/routes.tsx';
+import { manufacturingNav } from '../modules/manufacturing/routes.tsx';
+import { purchasingNav } from '../modules/purchasing/routes.tsx';
 import { salesNav } from '../modules/sales/routes.tsx';
 import { settingsNav } from '../modules/settings/routes.tsx';
 
@@ -49,8 +51,20 @@ export const MODULES: ModuleEntry[] = [
     icon: <InboxOutlined />,
     children: inventoryNav,
   },
-  { key: 'purchasing', label: 'nav.purchasing', path: '/purchasing', icon: <ShoppingOutlined /> },
-  { key: 'manufacturing', label: 'nav.manufacturing', path: '/manufacturing', icon: <ToolOutlined /> },
+  {
+    key: 'purchasing',
+    label: 'nav.purchasing',
+    path: '/purchasing',
+    icon: <ShoppingOutlined />,
+    children: purchasingNav,
+  },
+  {
+    key: 'manufacturing',
+    label: 'nav.manufacturing',
+    path: '/manufacturing',
+    icon: <ToolOutlined />,
+    children: manufacturingNav,
+  },
   {
     key: 'accounting',
     label: 'nav.accounting',

@@ -3,6 +3,8 @@ import { FullPageSpin } from '../components/full-page-spin.tsx';
 import { accountingRoutes } from '../modules/accounting/routes.tsx';
 import { crmRoutes } from '../modules/crm/routes.tsx';
 import { inventoryRoutes } from '../modules/inventory/routes.tsx';
+import { manufacturingRoutes } from '../modules/manufacturing/routes.tsx';
+import { purchasingRoutes } from '../modules/purchasing/routes.tsx';
 import { salesRoutes } from '../modules/sales/routes.tsx';
 import { settingsRoutes } from '../modules/settings/routes.tsx';
 import { ForgotPasswordPage } from './auth/forgot-password-page.tsx';
@@ -35,6 +37,8 @@ export const router = createBrowserRouter([
       crmRoutes,
       salesRoutes,
       inventoryRoutes,
+      purchasingRoutes,
+      manufacturingRoutes,
       accountingRoutes,
       settingsRoutes,
       ...UPCOMING_MODULES.map((entry) => ({

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, one } from '../../../platform/db/tx.ts';
 
 /** The customer and every customer merged into it (merges chain): what it owes includes theirs. */
-export function partyAndMerged(companyId: string, customerId: string): SQL {
+export function partyAndMerged(companyId: string | SQL, customerId: string | SQL): SQL {
   return sql`(with recursive party(id) as (
       select ${customerId}::uuid
       union

@@ -11,7 +11,7 @@ import { reverseEntry } from './reverse-entry.ts';
 import { updateEntry } from './update-entry.ts';
 
 describeDb('posted entries are immutable; corrections are reversals (INV-IMM)', (ctx) => {
-  test('the service refuses to edit or delete a posted entry, and raw SQL on entry and lines is refused', async () => {
+  test('the service refuses to edit or delete a posted entry, and raw SQL on entry and lines is refused (INV-IMM-01)', async () => {
     const s = await ledgerSetup(ctx.db);
     const bank = await s.role('bank');
     const revenue = await s.role('revenue');

@@ -47,7 +47,7 @@ describeDb('ledger: posting balances (INV-GL)', (ctx) => {
     ]);
   });
 
-  test('an unbalanced entry is refused by the service with the difference, and nothing is written', async () => {
+  test('an unbalanced entry is refused by the service with the difference, and nothing is written (INV-GL-01)', async () => {
     const s = await ledgerSetup(ctx.db);
     const bank = await s.role('bank');
     const revenue = await s.role('revenue');
@@ -68,7 +68,7 @@ describeDb('ledger: posting balances (INV-GL)', (ctx) => {
     assert.deepEqual(await ledgerCounts(ctx.db, s.company.id), before);
   });
 
-  test('fewer than two lines, negative, zero and two-sided lines, and a foreign account are refused', async () => {
+  test('fewer than two lines, negative, zero and two-sided lines, and a foreign account are refused (INV-GL-02)', async () => {
     const s = await ledgerSetup(ctx.db);
     const other = await newCompany(ctx.db);
     const bank = await s.role('bank');
@@ -112,7 +112,7 @@ describeDb('ledger: posting balances (INV-GL)', (ctx) => {
     assert.deepEqual(await ledgerCounts(ctx.db, s.company.id), before);
   });
 
-  test('raw SQL past the service: an unbalanced or one-line posted entry is refused at commit', async () => {
+  test('raw SQL past the service: an unbalanced or one-line posted entry is refused at commit (INV-GL-01)', async () => {
     const s = await ledgerSetup(ctx.db);
     const bank = await s.role('bank');
     const revenue = await s.role('revenue');

@@ -16,7 +16,7 @@ describeDb('periods: closed months take no postings (INV-LOCK)', (ctx) => {
     return withTransaction(ctx.db, (tx) => closePeriod(tx, s.actor, { periodId: p.id, version: p.version }));
   }
 
-  test('posting into a closed month is refused by the service and by the trigger; reopening allows it', async () => {
+  test('posting into a closed month is refused by the service and by the trigger; reopening allows it (INV-LOCK-01)', async () => {
     const s = await ledgerSetup(ctx.db);
     const bank = await s.role('bank');
     const revenue = await s.role('revenue');
@@ -65,7 +65,7 @@ describeDb('periods: closed months take no postings (INV-LOCK)', (ctx) => {
     assert.equal(posted.voucher, '记-002');
   });
 
-  test('a month with drafts cannot be closed', async () => {
+  test('a month with drafts cannot be closed (INV-LOCK-03)', async () => {
     const s = await ledgerSetup(ctx.db);
     const bank = await s.role('bank');
     await withTransaction(ctx.db, async (tx) => {
@@ -84,7 +84,7 @@ describeDb('periods: closed months take no postings (INV-LOCK)', (ctx) => {
     });
   });
 
-  test('a reversal of an entry in a closed month lands on the first day of the next open month', async () => {
+  test('a reversal of an entry in a closed month lands on the first day of the next open month (INV-LOCK-01)', async () => {
     const s = await ledgerSetup(ctx.db);
     const bank = await s.role('bank');
     const revenue = await s.role('revenue');

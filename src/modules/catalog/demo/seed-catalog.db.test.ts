@@ -7,7 +7,7 @@ import { priceFor } from '../index.ts';
 import { seedCatalogDemo } from './seed-catalog.ts';
 
 describeDb('catalog demo data', (ctx) => {
-  test('30 products in 7 categories, boxes, three price lists that price as documented', async () => {
+  test('38 products in 7 categories, boxes, three price lists that price as documented', async () => {
     const company = await newCompany(ctx.db);
     const purchasing = await company.user('purchasing');
     await withTransaction(ctx.db, (tx) =>
@@ -17,7 +17,7 @@ describeDb('catalog demo data', (ctx) => {
       rows(ctx.db.orm, sql`select 1 from ${sql.raw(table)} where company_id = ${company.id}`).then(
         (r) => r.length,
       );
-    assert.equal(await count('catalog_product'), 30);
+    assert.equal(await count('catalog_product'), 38);
     assert.equal(await count('catalog_category'), 7);
     assert.equal(await count('catalog_price_list'), 3);
     assert.ok((await count('catalog_product_unit')) >= 15);

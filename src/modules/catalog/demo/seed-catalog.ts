@@ -137,6 +137,42 @@ const PRODUCTS: Array<[string, string, string, string, string, string, string | 
   ['CBL-USB-C-1M', 'USB-C 数据线 1 米', 'USB-C cable 1 m', 'CABLE', 'PCS', '9.90', '50'],
   ['CBL-CAT6', '六类网线（按米）', 'Cat 6 network cable (per metre)', 'CABLE', 'M', '2.20', null],
   ['CBL-RVV-2C', '护套线 RVV 2×1.0', 'Sheathed cable RVV 2×1.0 mm²', 'CABLE', 'M', '3.10', null],
+  // Parts and packaging the demo company makes its own products from (manufacturing's demo BOMs).
+  ['ELC-PCB-4CH', '四路控制板 空白 PCB', 'Blank PCB, 4-channel controller', 'ELEC', 'PCS', '6.80', '50'],
+  ['ELC-SHELL-ABS', 'ABS 塑料外壳 115×90×40', 'ABS enclosure 115×90×40 mm', 'ELEC', 'PCS', '9.50', '20'],
+  [
+    'KIT-PCBA-4CH',
+    '四路控制主板 PCBA（半成品）',
+    'Controller board PCBA, 4-channel (semi-finished)',
+    'ELEC',
+    'PCS',
+    '58.00',
+    null,
+    { make: true },
+  ],
+  [
+    'KIT-RELAY-4CH',
+    '四路继电器控制器 12V',
+    '4-channel relay controller 12 V',
+    'ELEC',
+    'PCS',
+    '168.00',
+    '10',
+    { make: true },
+  ],
+  ['PKG-BOX-GIFT', '茶叶礼盒 空盒（双罐位）', 'Empty tea gift box (two tins)', 'TEA', 'PCS', '18.00', '20'],
+  ['PKG-LINING', '礼盒绒布内衬', 'Velvet gift-box lining', 'TEA', 'PCS', '3.50', '50'],
+  ['PKG-RIBBON', '红色缎带（按米）', 'Red satin ribbon (per metre)', 'TEA', 'M', '0.80', null],
+  [
+    'PKG-GIFT-SET',
+    '礼盒包装组件（半成品）',
+    'Gift-box packing set (semi-finished)',
+    'TEA',
+    'PCS',
+    '32.00',
+    null,
+    { make: true },
+  ],
   [
     'SRV-INSTALL',
     '上门安装服务',
@@ -188,7 +224,7 @@ async function ensurePackagingUnits(tx: Tx, companyId: string): Promise<void> {
     );
 }
 
-/** The demo company's catalog: 7 categories, 30 products (some with boxes), three price lists. */
+/** The demo company's catalog: 7 categories, 38 products (some with boxes), three price lists. */
 export async function seedCatalogDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   const loaded = await loadActor(tx, { userId: ctx.users.purchasing, companyId: ctx.companyId });
   if (!loaded) throw new Error('demo user purchasing missing');

@@ -2,6 +2,7 @@ import { recordAudits } from '../../../platform/audit/record.ts';
 import type { Tx } from '../../../platform/db/tx.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import { type Actor, requirePermission } from '../../../platform/permissions/actor.ts';
+import { markNeedPlanned, openNeedIds } from '../../inventory/index.ts';
 import { createRequisitions } from '../../purchasing/index.ts';
 import type { ProposalIds } from './contract.ts';
 import { createProductionOrders } from './production-seam.ts';
@@ -38,7 +39,8 @@ function pair<T extends { productId: string; qty: string }>(asked: Locked[], mad
 /**
  * Confirms proposals in bulk in one transaction: make → production orders (planned start = release
  * date, finish = need date), buy → purchase requisitions (needed by the need date); each proposal
- * becomes confirmed with the document's id and number. Origin of the documents: the proposal.
+ * becomes confirmed with the document's id and number, and the needs it pegs are planned. Origin of
+ * the documents: the proposal.
  */
 export async function confirmProposals(tx: Tx, actor: Actor, input: ProposalIds) {
   requirePermission(actor, 'manufacturing.mrp.confirm');
@@ -79,6 +81,10 @@ export async function confirmProposals(tx: Tx, actor: Actor, input: ProposalIds)
           })),
         ),
   );
+  await planPeggedNeeds(tx, actor, [
+    ...make.map((p, i) => ({ proposal: p, type: 'production_order', doc: orders[i] })),
+    ...buy.map((p, i) => ({ proposal: p, type: 'purchase_requisition', doc: requisitions[i] })),
+  ]);
   const outcomes: Outcome[] = [
     ...make.map((p, i) => ({
       id: p.id,
@@ -96,6 +102,38 @@ export async function confirmProposals(tx: Tx, actor: Actor, input: ProposalIds)
     })),
   ];
   return finish(tx, actor, locked, outcomes, 'confirm');
+}
+
+/**
+ * The procurement needs (sales order lines short at confirmation) the confirmed proposals peg are
+ * planned now: expected on the proposal's need date, by the document it became. Inventory publishes
+ * `procurement.planned`; sales moves the line's expected date and tells the salesperson. A need no
+ * longer open (planned meanwhile by a purchase order, say) is left to whoever planned it.
+ */
+async function planPeggedNeeds(
+  tx: Tx,
+  actor: Actor,
+  made: Array<{ proposal: Locked; type: string; doc: { id: string; number: string } }>,
+) {
+  const wanted = made.flatMap((m) =>
+    m.proposal.pegging.filter((g) => g.needId).map((g) => ({ needId: g.needId as string, made: m })),
+  );
+  const open = await openNeedIds(
+    tx,
+    actor.companyId,
+    wanted.map((w) => w.needId),
+  );
+  const done = new Set<string>();
+  for (const w of wanted) {
+    if (!open.has(w.needId) || done.has(w.needId)) continue;
+    done.add(w.needId);
+    await markNeedPlanned(tx, actor, {
+      needId: w.needId,
+      reason: 'mrp proposal confirmed',
+      expectedDate: w.made.proposal.needDate,
+      plannedBy: { type: w.made.type, id: w.made.doc.id, number: w.made.doc.number },
+    });
+  }
 }
 
 /** Dismisses proposals (the planner will not act on them); a later run may propose them again. */

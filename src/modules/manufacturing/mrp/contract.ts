@@ -28,6 +28,8 @@ export const Peg = z.object({
   number: z.string().nullable(),
   qty: z.string(),
   date: z.string(),
+  /** The open procurement need of the sales order line pegged (planned when the proposal is confirmed). */
+  needId: z.string().optional(),
 });
 
 export const ProposalState = z.enum(['proposed', 'confirmed', 'dismissed', 'superseded']);

@@ -3,6 +3,7 @@ import { rows, type Tx } from '../../../platform/db/tx.ts';
 import { planningSnapshot } from '../../inventory/index.ts';
 import { openPurchaseSupply, purchaseLeadTimes } from '../../purchasing/index.ts';
 import { bomExplosionData } from '../bom/explosion-data.ts';
+import { consumeForecasts } from './forecasts.ts';
 import type { MrpDemand, MrpInput, MrpItem, MrpRule, MrpSupply } from './mrp.ts';
 import { openProductionDemand, openProductionSupply } from './production-seam.ts';
 import { mrpPeriodDays } from './settings.ts';
@@ -11,7 +12,8 @@ import { mrpPeriodDays } from './settings.ts';
  * Everything one MRP run nets, for a whole company, in a handful of set-based reads (no query per
  * product): inventory's snapshot (available, unreserved delivery demand, open receipts), purchasing's
  * open requisitions/unsent orders and lead times, open production orders (output as supply, components
- * not yet consumed as demand), BOMs in force today, reorder rules and forecasts from today's month on.
+ * not yet consumed as demand), BOMs in force today, reorder rules and forecasts from today's month on
+ * (net of the sales orders of their month).
  */
 export async function gatherMrpInput(tx: Tx, companyId: string): Promise<MrpInput> {
   const snapshot = await planningSnapshot(tx, companyId);
@@ -54,14 +56,27 @@ export async function gatherMrpInput(tx: Tx, companyId: string): Promise<MrpInpu
     ...(await openPurchaseSupply(tx, companyId)),
     ...(await openProductionSupply(tx, companyId)),
   ];
-  const demand: MrpDemand[] = snapshot.demand.map((d) => ({
-    productId: d.productId,
-    warehouseId: d.warehouseId,
-    date: d.date,
-    qty: d.qty,
-    origin: { type: d.originType ?? 'delivery', id: d.originId, number: d.originNumber },
-  }));
-  for (const f of forecasts)
+  // A sales order line short at confirmation has an open procurement need: its pegs carry it, so
+  // confirming the proposal plans the need (sales then shows the expected date on the line).
+  const needOf = new Map(snapshot.needs.map((n) => [`${n.originType}|${n.originLineId}`, n.needId]));
+  const demand: MrpDemand[] = snapshot.demand.map((d) => {
+    const needId = d.originLineId ? needOf.get(`${d.originType}|${d.originLineId}`) : undefined;
+    return {
+      productId: d.productId,
+      warehouseId: d.warehouseId,
+      date: d.date,
+      qty: d.qty,
+      origin: {
+        type: d.originType ?? 'delivery',
+        id: d.originId,
+        number: d.originNumber,
+        ...(needId ? { needId } : {}),
+      },
+    };
+  });
+  // Sales orders of a month consume its forecast (other deliveries, e.g. returns, do not).
+  const salesOrders = snapshot.ordered.filter((o) => o.originType === 'sales_order');
+  for (const f of consumeForecasts(forecasts, salesOrders))
     demand.push({
       productId: f.productId,
       warehouseId: f.warehouseId,

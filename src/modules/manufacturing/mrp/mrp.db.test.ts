@@ -240,5 +240,15 @@ describeDb('MRP runs on the database', (ctx) => {
     assert.equal((await stranger.get(`/api/v1/mrp-proposals?runId=${first.id}`)).status, 404);
     const done = ok(await admin.get(`/api/v1/mrp-runs/${first.id}`));
     assert.equal(done.state, 'done');
+    // A proposal without its run item (product and warehouse the run netted) is refused by the database.
+    const wh = await withTransaction(ctx.db, (tx) => defaultWarehouse(tx, company.id));
+    await assert.rejects(
+      ctx.db.orm.execute(
+        sql`insert into manufacturing_mrp_proposal (company_id, id, run_id, product_id, warehouse_id, kind, qty,
+              release_date, need_date)
+            values (${company.id}, ${newId()}, ${first.id}, ${newId()}, ${wh.id}, 'buy', 1, current_date, current_date)`,
+      ),
+      (error: any) => /no run item/.test(String(error?.cause?.message ?? error?.message)),
+    );
   });
 });

@@ -1,10 +1,10 @@
 // SQL in and out for MRP runs and their proposals; always scoped by company, no rules.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { iso } from '../../../platform/db/time.ts';
 import { type Executor, one, rows } from '../../../platform/db/tx.ts';
 import { badRequest, notFound } from '../../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/http/schemas.ts';
-import type { MrpProposal } from './mrp.ts';
+import type { MrpPlannedItem, MrpProposal } from './mrp.ts';
 
 export type RunState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -93,33 +93,70 @@ export async function setProgress(ex: Executor, companyId: string, id: string, p
   );
 }
 
-/** Proposals as one JSON document per batch: one statement, however many rows. */
-export async function insertProposals(ex: Executor, companyId: string, runId: string, list: MrpProposal[]) {
+/**
+ * A PostgreSQL array literal sent as ONE text parameter and cast in SQL (`$1::uuid[]`): a batch of
+ * 5,000 rows binds 10 parameters and parses 10 arrays, where multi-row VALUES or a JSON document made
+ * the server parse far more per row. Elements are quoted (backslash and double quote escaped); null is NULL.
+ */
+export function arrayLiteral(values: ReadonlyArray<string | number | boolean | null>): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    if (v === null) out += 'NULL';
+    else if (typeof v !== 'string') out += String(v);
+    else if (/^[0-9a-zA-Z._-]+$/.test(v)) out += v;
+    else out += `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  }
+  return `${out}}`;
+}
+
+/** The products a run netted: every proposal references its item (see schema.ts). */
+export async function insertRunItems(ex: Executor, companyId: string, runId: string, list: MrpPlannedItem[]) {
   if (list.length === 0) return;
-  const data = list.map((p) => ({
-    id: p.id,
-    productId: p.productId,
-    warehouseId: p.warehouseId,
-    kind: p.kind,
-    bomId: p.bomId,
-    qty: p.qty,
-    releaseDate: p.releaseDate,
-    needDate: p.needDate,
-    late: p.late,
-    pegging: p.pegging,
-  }));
   await ex.execute(
-    sql`insert into manufacturing_mrp_proposal (company_id, id, run_id, product_id, warehouse_id, kind, bom_id, qty,
-          release_date, need_date, late, pegging)
-        select ${companyId}, r.id, ${runId}, r."productId", r."warehouseId", r.kind, r."bomId", r.qty,
-               r."releaseDate", r."needDate", r.late, r.pegging
-          from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as r(id uuid, "productId" uuid,
-            "warehouseId" uuid, kind text, "bomId" uuid, qty numeric, "releaseDate" date, "needDate" date,
-            late boolean, pegging jsonb)`,
+    sql`insert into manufacturing_mrp_run_item (company_id, run_id, product_id, warehouse_id, level, proposal_count)
+        select ${companyId}, ${runId}, u.product_id, u.warehouse_id, u.level, u.proposals
+          from unnest(${arrayLiteral(list.map((i) => i.productId))}::uuid[],
+                      ${arrayLiteral(list.map((i) => i.warehouseId))}::uuid[],
+                      ${arrayLiteral(list.map((i) => i.level))}::int[],
+                      ${arrayLiteral(list.map((i) => i.proposals))}::int[])
+               as u(product_id, warehouse_id, level, proposals)`,
   );
 }
 
-/** running → done with its counts; what earlier runs still propose is superseded by this plan. */
+/**
+ * The statement writing a batch of proposals: `insert … select from rows from (unnest(…), …)`, one
+ * array parameter per scalar column and the pegging of the whole batch as ONE JSON array (zipped in
+ * by `jsonb_array_elements`: no per-row JSON quoting inside an array literal). Built apart from its
+ * execution so the run builds the next batch while the database writes this one.
+ */
+export function proposalsInsert(
+  companyId: string,
+  runId: string,
+  list: MrpProposal[],
+  /** Another table of the same columns (the bench's plain-SQL baseline). */
+  table = 'manufacturing_mrp_proposal',
+): SQL {
+  const col = <T extends string | number | boolean | null>(f: (p: MrpProposal) => T) =>
+    arrayLiteral(list.map(f));
+  return sql`insert into ${sql.identifier(table)} (company_id, id, run_id, product_id, warehouse_id, kind, bom_id,
+          qty, release_date, need_date, late, pegging)
+        select ${companyId}, u.id, ${runId}, u.product_id, u.warehouse_id, u.kind, u.bom_id, u.qty,
+               u.release_date, u.need_date, u.late, u.pegging
+          from rows from (unnest(${col((p) => p.id)}::uuid[]), unnest(${col((p) => p.productId)}::uuid[]),
+                 unnest(${col((p) => p.warehouseId)}::uuid[]), unnest(${col((p) => p.kind)}::text[]),
+                 unnest(${col((p) => p.bomId)}::uuid[]), unnest(${col((p) => p.qty)}::numeric[]),
+                 unnest(${col((p) => p.releaseDate)}::date[]), unnest(${col((p) => p.needDate)}::date[]),
+                 unnest(${col((p) => p.late)}::boolean[]),
+                 jsonb_array_elements(${JSON.stringify(list.map((p) => p.pegging))}::jsonb))
+               as u(id, product_id, warehouse_id, kind, bom_id, qty, release_date, need_date, late, pegging)`;
+}
+
+/**
+ * running → done with its counts. What earlier runs still propose is superseded by this plan from now
+ * on: proposal.repo.ts derives that from the latest finished run, no proposal row is written.
+ */
 export async function finishRun(
   ex: Executor,
   companyId: string,
@@ -133,10 +170,6 @@ export async function finishRun(
   },
 ) {
   await ex.execute(
-    sql`update manufacturing_mrp_proposal set state = 'superseded', version = version + 1, updated_at = now()
-         where company_id = ${companyId} and run_id <> ${id} and state = 'proposed'`,
-  );
-  await ex.execute(
     sql`update manufacturing_mrp_run set state = 'done', progress = 100, finished_at = now(), updated_at = now(),
                version = version + 1, plan_date = ${done.planDate}, item_count = ${done.itemCount},
                demand_count = ${done.demandCount}, proposal_count = ${done.proposalCount},
@@ -145,10 +178,13 @@ export async function finishRun(
   );
 }
 
-/** running (or queued) → failed with the error; its partial proposals go. */
+/** running (or queued) → failed with the error; its partial proposals and items go. */
 export async function failRun(ex: Executor, companyId: string, id: string, error: string) {
   await ex.execute(
     sql`delete from manufacturing_mrp_proposal where company_id = ${companyId} and run_id = ${id}`,
+  );
+  await ex.execute(
+    sql`delete from manufacturing_mrp_run_item where company_id = ${companyId} and run_id = ${id}`,
   );
   await ex.execute(
     sql`update manufacturing_mrp_run set state = 'failed', finished_at = now(), updated_at = now(),

@@ -2,6 +2,8 @@ import { accountingEn, accountingErrorsEn } from './accounting.en.ts';
 import { catalogEn, catalogErrorsEn, uomErrorsEn } from './catalog.en.ts';
 import { crmEn } from './crm.en.ts';
 import { inventoryEn, inventoryErrorsEn } from './inventory.en.ts';
+import { manufacturingEn, manufacturingErrorsEn } from './manufacturing.en.ts';
+import { purchasingEn, purchasingErrorsEn } from './purchasing.en.ts';
 import { salesEn, salesErrorsEn } from './sales.en.ts';
 import { companySettingsEn } from './settings.en.ts';
 
@@ -73,6 +75,7 @@ export const en = {
     generalLedger: 'General ledger',
     profitAndLoss: 'Profit and loss',
     balanceSheet: 'Balance sheet',
+    collections: 'Collection plans',
     arAging: 'Receivables aging',
     openMenu: 'Open menu',
     collapseMenu: 'Collapse menu',
@@ -287,6 +290,14 @@ export const en = {
       procurement_need: 'Procurement need',
       cost_period: 'Cost period',
     },
+    manufacturing: {
+      bom: 'Bill of materials',
+      production_order: 'Production order',
+      reorder_rule: 'Reorder rule',
+      forecast: 'Forecast',
+      mrp_run: 'MRP run',
+      mrp_proposal: 'MRP proposal',
+    },
     sales: {
       quote: 'Quote',
       order: 'Sales order',
@@ -308,6 +319,8 @@ export const en = {
   crm: crmEn,
   catalog: catalogEn,
   inventory: inventoryEn,
+  purchasing: purchasingEn,
+  manufacturing: manufacturingEn,
   sales: salesEn,
   accounting: accountingEn,
   companySettings: companySettingsEn,
@@ -353,6 +366,8 @@ export const en = {
     },
     catalog: catalogErrorsEn,
     inventory: inventoryErrorsEn,
+    purchasing: purchasingErrorsEn,
+    manufacturing: manufacturingErrorsEn,
     sales: salesErrorsEn,
     accounting: accountingErrorsEn,
     uom: uomErrorsEn,

@@ -104,6 +104,7 @@ export const salesEn = {
     paymentTerm: 'Payment term',
     fromQuote: 'From quote',
     invoice: 'Invoice',
+    collectionPlan: 'Collection plan',
     invoiced: 'Invoice {{number}} was created',
     invoices: 'Invoices',
     invoiceTitle: 'Invoice {{number}}',

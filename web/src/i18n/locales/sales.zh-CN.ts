@@ -108,6 +108,7 @@ export const salesZhCN: Leaves<typeof salesEn> = {
     paymentTerm: '付款条件',
     fromQuote: '来自报价单',
     invoice: '开票',
+    collectionPlan: '回款计划',
     invoiced: '已生成发票 {{number}}',
     invoices: '发票',
     invoiceTitle: '为 {{number}} 开票',

@@ -13,6 +13,7 @@ export const companySettingsEn = {
     crm: 'Customers',
     purchasing: 'Purchasing',
     manufacturing: 'Manufacturing',
+    mrp: 'Planning (MRP)',
   },
   fields: {
     sales: {
@@ -25,11 +26,21 @@ export const companySettingsEn = {
     accounting: {
       reviewBeforePosting: 'Entries need a reviewer before posting',
       invoicePolicy: 'Invoice sales orders on',
+      collectionReminderDays: 'Remind the owner this many days before a collection is due',
     },
     inventory: {
       allowNegativeStock: 'Allow negative stock',
       costMethod: 'Costing method',
       salesHorizonDays: 'Days of availability sales may see',
+    },
+    purchasing: {
+      approvalAmount: 'Purchase orders above this amount need an approval (empty: never)',
+      approverRole: 'Role that approves purchase orders (code)',
+      matchTolerancePct: 'Bill may differ from the order and receipt by (%)',
+      defaultLeadTimeDays: 'Default purchase lead time (days)',
+    },
+    mrp: {
+      periodDays: 'Group proposals per period of (days)',
     },
     crm: {
       customerCodePattern: 'Customer codes',

@@ -15,6 +15,7 @@ export const companySettingsZhCN: Leaves<typeof companySettingsEn> = {
     crm: '客户',
     purchasing: '采购',
     manufacturing: '生产',
+    mrp: '计划（MRP）',
   },
   fields: {
     sales: {
@@ -27,11 +28,21 @@ export const companySettingsZhCN: Leaves<typeof companySettingsEn> = {
     accounting: {
       reviewBeforePosting: '凭证需审核后才能记账',
       invoicePolicy: '销售订单开票依据',
+      collectionReminderDays: '回款到期前几天提醒负责人',
     },
     inventory: {
       allowNegativeStock: '允许负库存',
       costMethod: '存货计价方法',
       salesHorizonDays: '销售可查看的可用量天数',
+    },
+    purchasing: {
+      approvalAmount: '采购订单金额超过此值需审批（留空：不需要）',
+      approverRole: '审批采购订单的角色（编码）',
+      matchTolerancePct: '发票与订单、入库的允许差异（%）',
+      defaultLeadTimeDays: '默认采购提前期（天）',
+    },
+    mrp: {
+      periodDays: '建议按多少天合并为一期',
     },
     crm: {
       customerCodePattern: '客户编码规则',

@@ -3,6 +3,8 @@ import { catalogErrorsZhCN, catalogZhCN, uomErrorsZhCN } from './catalog.zh-CN.t
 import { crmZhCN } from './crm.zh-CN.ts';
 import type { Messages } from './en.ts';
 import { inventoryErrorsZhCN, inventoryZhCN } from './inventory.zh-CN.ts';
+import { manufacturingErrorsZhCN, manufacturingZhCN } from './manufacturing.zh-CN.ts';
+import { purchasingErrorsZhCN, purchasingZhCN } from './purchasing.zh-CN.ts';
 import { salesErrorsZhCN, salesZhCN } from './sales.zh-CN.ts';
 import { companySettingsZhCN } from './settings.zh-CN.ts';
 
@@ -74,6 +76,7 @@ export const zhCN: Messages = {
     generalLedger: '明细账',
     profitAndLoss: '利润表',
     balanceSheet: '资产负债表',
+    collections: '回款计划',
     arAging: '应收账龄',
     openMenu: '打开菜单',
     collapseMenu: '收起菜单',
@@ -288,6 +291,14 @@ export const zhCN: Messages = {
       procurement_need: '补货需求',
       cost_period: '成本期间',
     },
+    manufacturing: {
+      bom: '物料清单',
+      production_order: '生产订单',
+      reorder_rule: '补货规则',
+      forecast: '需求预测',
+      mrp_run: 'MRP 运行',
+      mrp_proposal: 'MRP 建议',
+    },
     sales: {
       quote: '报价单',
       order: '销售订单',
@@ -309,6 +320,8 @@ export const zhCN: Messages = {
   crm: crmZhCN,
   catalog: catalogZhCN,
   inventory: inventoryZhCN,
+  purchasing: purchasingZhCN,
+  manufacturing: manufacturingZhCN,
   sales: salesZhCN,
   accounting: accountingZhCN,
   companySettings: companySettingsZhCN,
@@ -354,6 +367,8 @@ export const zhCN: Messages = {
     },
     catalog: catalogErrorsZhCN,
     inventory: inventoryErrorsZhCN,
+    purchasing: purchasingErrorsZhCN,
+    manufacturing: manufacturingErrorsZhCN,
     sales: salesErrorsZhCN,
     accounting: accountingErrorsZhCN,
     uom: uomErrorsZhCN,

@@ -4,6 +4,7 @@ import { Navigate } from 'react-router-dom';
 export const accountingNav = [
   { label: 'nav.invoices', path: '/accounting/invoices' },
   { label: 'nav.payments', path: '/accounting/payments' },
+  { label: 'nav.collections', path: '/accounting/collections' },
   { label: 'nav.journalEntries', path: '/accounting/entries' },
   { label: 'nav.accounts', path: '/accounting/accounts' },
   { label: 'nav.periods', path: '/accounting/periods' },
@@ -72,6 +73,20 @@ export const accountingRoutes: RouteObject = {
     {
       path: 'invoices/:id',
       lazy: async () => ({ Component: (await import('./invoices/invoice-page.tsx')).InvoicePage }),
+    },
+    {
+      path: 'collections',
+      lazy: async () => ({ Component: (await import('./collections/collections-page.tsx')).CollectionsPage }),
+    },
+    {
+      path: 'collections/new',
+      lazy: async () => ({
+        Component: (await import('./collections/new-plan-page.tsx')).NewCollectionPlanPage,
+      }),
+    },
+    {
+      path: 'collections/:id',
+      lazy: async () => ({ Component: (await import('./collections/plan-page.tsx')).CollectionPlanPage }),
     },
     {
       path: 'payments',

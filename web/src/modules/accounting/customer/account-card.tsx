@@ -18,6 +18,7 @@ import { errorMessage } from '../../../api/errors.ts';
 import { useHasPermission } from '../../../app/auth/session.tsx';
 import { formatDate } from '../../../components/format.ts';
 import { formatAmount } from '../../catalog/shared/numbers.ts';
+import { CustomerPlans } from '../collections/customer-plans.tsx';
 import { useCustomerAccount, useInvoices } from '../document-queries.ts';
 import { PaymentStateTag } from '../shared/tags.tsx';
 import type { InvoiceSummary } from '../types.ts';
@@ -171,6 +172,7 @@ export function CustomerAccountCard({
             </Typography.Text>
           ) : null}
           <CreditProfilePanel customerId={customerId} customerVersion={customerVersion} />
+          <CustomerPlans customerId={customerId} />
           <RecentInvoices customerId={customerId} />
           <Typography.Text strong>{t('accounting.customerAccount.lastPayments')}</Typography.Text>
           <List

@@ -107,6 +107,7 @@ export function OrderActions({ order }: { order: Order }) {
   const navigate = useNavigate();
   const invoice = useInvoiceOrder(order.id);
   const canInvoice = useHasPermission('accounting.invoice.create');
+  const canPlanCollections = useHasPermission('accounting.collection.manage');
   const canPostInvoice = useHasPermission('accounting.invoice.post');
   const [invoicing, setInvoicing] = useState(false);
   const [postNow, setPostNow] = useState(true);
@@ -138,6 +139,24 @@ export function OrderActions({ order }: { order: Order }) {
         {invoiceable && canInvoice ? (
           <Button icon={<FileDoneOutlined />} onClick={() => setInvoicing(true)} data-testid="order-invoice">
             {t('sales.order.invoice')}
+          </Button>
+        ) : null}
+        {canPlanCollections && ['confirmed', 'partly_delivered', 'delivered'].includes(order.state) ? (
+          <Button
+            onClick={() =>
+              navigate(
+                `/accounting/collections/new?${new URLSearchParams({
+                  customerId: order.customerId,
+                  originType: 'sales_order',
+                  originId: order.id,
+                  originNumber: order.number,
+                  amount: order.total,
+                })}`,
+              )
+            }
+            data-testid="order-collection-plan"
+          >
+            {t('sales.order.collectionPlan')}
           </Button>
         ) : null}
         {canSeeInvoices && order.state !== 'draft' ? (
