@@ -62,8 +62,21 @@ export interface SettingField {
   default: unknown;
 }
 
-/** The fields of a section, read off its schema (JSON Schema of the zod object), in declaration order. */
+const described = new WeakMap<SettingsSection, SettingField[]>();
+
+/**
+ * The fields of a section, read off its schema (JSON Schema of the zod object), in declaration order.
+ * Schemas are fixed at start-up, so each section is described once, not on every settings request.
+ */
 export function describeFields(def: SettingsSection): SettingField[] {
+  const known = described.get(def);
+  if (known) return known;
+  const fields = fieldsOf(def);
+  described.set(def, fields);
+  return fields;
+}
+
+function fieldsOf(def: SettingsSection): SettingField[] {
   const json = z.toJSONSchema(def.schema, { io: 'input' }) as { properties?: Record<string, any> };
   return Object.entries(json.properties ?? {}).map(([key, prop]) => {
     const variants: any[] = prop.anyOf ?? [prop];

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../../platform/db/tx.ts';
 import { notFound } from '../../../platform/errors.ts';
@@ -68,8 +69,9 @@ export async function planViews(
       .filter((l) => l.plan_id === p.id)
       .map((l) => ({ id: l.id, position: l.position, dueDate: l.due_date, amount: l.amount, note: l.note }));
     const applied = applyCollected(own, p.collected_t ?? '0', today);
-    const total = applied.reduce((s, l) => s + Number(l.amount) * 100, 0) / 100;
-    const remaining = applied.reduce((s, l) => s + Number(l.remaining) * 100, 0) / 100;
+    // Money stays decimal: sums of the lines' amounts and of what is left on them.
+    const total = applied.reduce((sum, l) => sum.plus(l.amount), new Decimal(0));
+    const remaining = applied.reduce((sum, l) => sum.plus(l.remaining), new Decimal(0));
     return {
       id: p.id,
       customerId: p.customer_id,
@@ -83,7 +85,7 @@ export async function planViews(
       state: p.state === 'cancelled' ? 'cancelled' : 'open',
       notes: p.notes,
       total: total.toFixed(2),
-      collected: (total - remaining).toFixed(2),
+      collected: total.minus(remaining).toFixed(2),
       remaining: remaining.toFixed(2),
       nextDueDate: applied.find((l) => l.status !== 'collected')?.dueDate ?? null,
       lines: applied,
