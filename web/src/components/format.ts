@@ -12,3 +12,17 @@ export function formatDate(iso: string | null | undefined): string {
   const value = dayjs(iso);
   return value.isValid() ? value.format('YYYY-MM-DD') : iso;
 }
+
+/** Today in the company's time zone (YYYY-MM-DD): business dates follow the company, not the browser. */
+export function companyToday(timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date());
+  } catch {
+    return dayjs().format('YYYY-MM-DD');
+  }
+}

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { flattenPages } from '../../../api/audit-log.ts';
 import { errorMessage } from '../../../api/errors.ts';
+import { useSession } from '../../../app/auth/session.tsx';
 import { ContentCard } from '../../../components/content-card.tsx';
-import { formatDate } from '../../../components/format.ts';
+import { companyToday, formatDate } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { formatAmount } from '../../catalog/shared/numbers.ts';
 import { useUrlFilters } from '../../crm/shared/use-url-filters.ts';
@@ -63,7 +64,8 @@ function OpenInvoices({ partnerId, asOf }: { partnerId: string; asOf: string }) 
 export function ArAgingPage() {
   const { t } = useTranslation();
   const [filters, update] = useUrlFilters(['asOf'] as const);
-  const asOf = filters.asOf ?? dayjs().format('YYYY-MM-DD');
+  const { company } = useSession();
+  const asOf = filters.asOf ?? companyToday(company.timeZone);
   const report = useArAging(asOf);
   const data = report.data;
   const money = (value: string) => (Number(value) ? formatAmount(value) : '');
