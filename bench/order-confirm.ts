@@ -54,7 +54,7 @@ try {
   const actor = await company.actor(company.admin);
   const app = await buildApp({
     db,
-    config: loadConfig({ ...process.env, DATA_DIR: '/nonexistent' }),
+    config: loadConfig({ ...process.env, DATA_DIR: '/nonexistent', API_RATE_LIMIT_PER_IP: '0' }),
     logger: false,
     webRoot: '/nonexistent',
     registerRoutes: registerAllRoutes,

@@ -9561,6 +9561,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create up to 1,000 customers in one call; each row passes or fails on its own (per-row results)
+         * @description Requires permission `crm.customer.create`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @default [] */
+                            addresses?: {
+                                /** @default  */
+                                city?: string;
+                                /** @default  */
+                                contactName?: string;
+                                /** @default CN */
+                                countryCode?: string;
+                                /** @default false */
+                                isDefault?: boolean;
+                                /** @enum {string} */
+                                kind: "billing" | "shipping" | "other";
+                                line1: string;
+                                /** @default  */
+                                line2?: string;
+                                /** @default  */
+                                phone?: string | "";
+                                /** @default  */
+                                postalCode?: string;
+                                regionCode?: string | null;
+                            }[];
+                            creditLimit?: string | null;
+                            /** @default CNY */
+                            currency?: string;
+                            /** @default false */
+                            ignoreDuplicates?: boolean;
+                            industryCode?: string | null;
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            kind?: "company" | "person";
+                            name: string;
+                            /** @default  */
+                            notes?: string;
+                            ownerUserId?: string | null;
+                            paymentTermCode?: string | null;
+                            shortName?: string | null;
+                            sourceCode?: string | null;
+                            /**
+                             * @default prospect
+                             * @enum {string}
+                             */
+                            status?: "prospect" | "active" | "dormant" | "lost";
+                            /** @default [] */
+                            tags?: string[];
+                            taxId?: string | null;
+                            teamId?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResponse"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/duplicates": {
         parameters: {
             query?: never;
@@ -24639,6 +24796,151 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/products/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create up to 1,000 products in one call; each row passes or fails on its own (per-row results)
+         * @description Requires permission `catalog.product.create`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @default true */
+                            active?: boolean;
+                            barcode?: string | null;
+                            categoryId?: string | null;
+                            currency?: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default false */
+                            expiryTracked?: boolean;
+                            /**
+                             * @default stocked
+                             * @enum {string}
+                             */
+                            kind?: "stocked" | "consumable" | "service";
+                            /** @default false */
+                            lotTracked?: boolean;
+                            name: components["schemas"]["CatalogNamesInput"];
+                            /**
+                             * @default buy
+                             * @enum {string}
+                             */
+                            procureMethod?: "buy" | "make";
+                            /** @default 0 */
+                            salePrice?: string;
+                            saleUomCode?: string | null;
+                            sku: string;
+                            taxCode?: string | null;
+                            /** @default [] */
+                            units?: {
+                                barcode?: string | null;
+                                factor: components["schemas"]["PositiveDecimalInput"];
+                                uomCode: string;
+                            }[];
+                            uomCode: string;
+                            volumeM3?: string | null;
+                            weightKg?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResponse"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/export.csv": {
         parameters: {
             query?: never;
@@ -32689,6 +32991,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales-orders/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create up to 1,000 draft sales orders in one call; each row passes or fails on its own (per-row results)
+         * @description Requires permission `sales.order.create`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            contactId?: string | null;
+                            currency?: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            lines: {
+                                description?: string;
+                                discountPercent?: string;
+                                /** Format: uuid */
+                                productId: string;
+                                qty: string;
+                                taxCode?: string | null;
+                                unitPrice?: string;
+                                uomCode?: string;
+                            }[];
+                            notes?: string;
+                            opportunityId?: string | null;
+                            /** Format: date */
+                            orderDate?: string;
+                            paymentTermCode?: string | null;
+                            priceListId?: string | null;
+                            requestedDate?: string | null;
+                            shipTo?: {
+                                [key: string]: string;
+                            } | null;
+                            /** Format: uuid */
+                            warehouseId?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResponse"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stock": {
         parameters: {
             query?: never;
@@ -40157,6 +40594,38 @@ export interface components {
             date: string;
             nodes: components["schemas"]["BomNodeInput"][];
             qty: string;
+        };
+        BulkResponse: {
+            failed: number;
+            results: {
+                error: {
+                    code: string;
+                    details: {
+                        [key: string]: unknown;
+                    };
+                    message: string;
+                } | null;
+                id: string | null;
+                index: number;
+                status: number;
+            }[];
+            succeeded: number;
+        };
+        BulkResponseInput: {
+            failed: number;
+            results: {
+                error: {
+                    code: string;
+                    details: {
+                        [key: string]: unknown;
+                    };
+                    message: string;
+                } | null;
+                id: string | null;
+                index: number;
+                status: number;
+            }[];
+            succeeded: number;
         };
         CalendarFeed: {
             createdAt: string;

@@ -18,6 +18,9 @@ export interface Config {
   logLevel: string;
   secureCookies: boolean;
   natsUrl: string | undefined;
+  /** Requests per minute per API token, and per client IP on /api (0 = no limit); counted per instance. */
+  apiRateLimitPerToken: number;
+  apiRateLimitPerIp: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -47,5 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https://'),
     natsUrl: env.NATS_URL || undefined,
+    apiRateLimitPerToken: int(env.API_RATE_LIMIT_PER_TOKEN, 1200),
+    apiRateLimitPerIp: int(env.API_RATE_LIMIT_PER_IP, 6000),
   };
 }

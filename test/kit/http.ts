@@ -14,6 +14,10 @@ export function testApp(db: Db): Promise<FastifyInstance> {
       ...process.env,
       PUBLIC_URL: 'https://tandem.test',
       DATA_DIR: '/nonexistent',
+      // The suites send thousands of requests a minute from one process; the API limits have their
+      // own test (src/platform/http/api-rate-limit.db.test.ts) on an app built with small ones.
+      API_RATE_LIMIT_PER_IP: '0',
+      API_RATE_LIMIT_PER_TOKEN: '0',
     });
     app = buildApp({
       db,

@@ -15,6 +15,7 @@ import {
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { newId } from '../ids.ts';
+import { countRequest } from './api-rate-limit.ts';
 import { errorBody, handleError } from './errors.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -59,6 +60,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Per client IP over the whole API (tokens also count per token in route()); health stays free for probes.
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/v1/health'))
+      countRequest(`ip:${req.ip}`, config.apiRateLimitPerIp);
+  });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

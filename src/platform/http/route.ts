@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { unauthorized } from '../errors.ts';
 import { type Actor, requirePermission } from '../permissions/actor.ts';
+import { countRequest, rateLimitHeaders } from './api-rate-limit.ts';
 import { type Outcome, withIdempotency } from './idempotency.ts';
 import { ErrorBody } from './schemas.ts';
 
@@ -98,6 +99,8 @@ export function route<B extends Z | undefined, Q extends Z | undefined, P extend
       if (spec.access !== 'public' && !found) throw unauthorized();
       const actor = found ?? (null as unknown as Actor);
       if (actor) actor.requestId = req.id;
+      if (actor?.tokenId)
+        rateLimitHeaders(reply, countRequest(`token:${actor.tokenId}`, config.apiRateLimitPerToken));
       if (spec.access !== 'public' && spec.access !== 'authenticated') requirePermission(actor, spec.access);
       const ctx = {
         req,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { withTransaction } from '../../../platform/db/tx.ts';
+import { BulkResponse, bulkBody, runBulk } from '../../../platform/http/bulk.ts';
 import { route } from '../../../platform/http/route.ts';
 import { IdParams, listOf } from '../../../platform/http/schemas.ts';
 import { applyMask, requirePermission } from '../../../platform/permissions/actor.ts';
@@ -63,6 +64,17 @@ export function productRoutes(app: FastifyInstance): void {
     status: 201,
     response: Product,
     handler: ({ db, body }, actor) => withTransaction(db, (tx) => createProduct(tx, actor, body)),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/products/bulk',
+    summary: 'Create up to 1,000 products in one call; each row passes or fails on its own (per-row results)',
+    tags,
+    access: 'catalog.product.create',
+    body: bulkBody(ProductInput),
+    response: BulkResponse,
+    handler: ({ db, body }, actor) =>
+      withTransaction(db, (tx) => runBulk(tx, actor, body.items, createProduct)),
   });
   route(app, {
     method: 'PATCH',

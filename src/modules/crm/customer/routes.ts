@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { withTransaction } from '../../../platform/db/tx.ts';
+import { BulkResponse, bulkBody, runBulk } from '../../../platform/http/bulk.ts';
 import { route } from '../../../platform/http/route.ts';
 import { IdParams, listOf } from '../../../platform/http/schemas.ts';
 import { requirePermission } from '../../../platform/permissions/actor.ts';
@@ -59,6 +60,18 @@ export function customerRoutes(app: FastifyInstance): void {
     status: 201,
     response: Customer,
     handler: ({ db, body }, actor) => withTransaction(db, (tx) => createCustomer(tx, actor, body)),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/customers/bulk',
+    summary:
+      'Create up to 1,000 customers in one call; each row passes or fails on its own (per-row results)',
+    tags,
+    access: 'crm.customer.create',
+    body: bulkBody(CustomerInput),
+    response: BulkResponse,
+    handler: ({ db, body }, actor) =>
+      withTransaction(db, (tx) => runBulk(tx, actor, body.items, createCustomer)),
   });
   route(app, {
     method: 'PATCH',

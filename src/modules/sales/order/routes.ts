@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { withTransaction } from '../../../platform/db/tx.ts';
+import { BulkResponse, bulkBody, runBulk } from '../../../platform/http/bulk.ts';
 import { route } from '../../../platform/http/route.ts';
 import { IdParams, listOf } from '../../../platform/http/schemas.ts';
 import { requirePermission } from '../../../platform/permissions/actor.ts';
@@ -66,6 +67,18 @@ export function orderRoutes(app: FastifyInstance): void {
     status: 201,
     response: OrderView,
     handler: ({ db, body }, actor) => withTransaction(db, (tx) => createOrder(tx, actor, body)),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/sales-orders/bulk',
+    summary:
+      'Create up to 1,000 draft sales orders in one call; each row passes or fails on its own (per-row results)',
+    tags,
+    access: 'sales.order.create',
+    body: bulkBody(OrderInput),
+    response: BulkResponse,
+    handler: ({ db, body }, actor) =>
+      withTransaction(db, (tx) => runBulk(tx, actor, body.items, createOrder)),
   });
   route(app, {
     method: 'PATCH',
