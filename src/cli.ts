@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { checkStockConsistency } from './modules/inventory/index.ts';
 import { sealAuditLog, verifyAuditChain } from './platform/audit/seal.ts';
 import { hashPassword, passwordProblems } from './platform/auth/passwords.ts';
+import { type AfterRestoreCheck, backupCommand, restoreCommand } from './platform/backup/cli.ts';
 import { loadConfig } from './platform/config.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/lock.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -26,6 +28,9 @@ Commands:
   import <entity> <file> [--dry-run] [--company CODE]
                             import a CSV or XLSX file (e.g. platform.user), printing progress
   audit verify              check the audit log's hash chain and report the first broken link
+  backup FILE               write the whole database to one portable file (gzip NDJSON, checksummed)
+  restore FILE              load a backup into an empty database (a new DATA_DIR or DATABASE_URL);
+                            moving to PostgreSQL: backup, then DATABASE_URL=… npx tandem restore FILE
   --help                    this text
 
 The embedded database (DATA_DIR, default ./data) belongs to one process: while the server runs,
@@ -84,6 +89,10 @@ async function main(argv: string[]): Promise<number> {
       return createUserCommand(rest);
     case 'import':
       return importCommand(rest, withDb);
+    case 'backup':
+      return backupCommand(rest, openDatabase);
+    case 'restore':
+      return restoreCommand(rest, openDatabase, restoreChecks);
     case 'audit':
       if (rest[0] !== 'verify') break;
       return withDb('audit verify', async (db) => {
@@ -105,6 +114,25 @@ async function main(argv: string[]): Promise<number> {
   console.error(`Unknown command: ${argv.join(' ')}\n\n${HELP}`);
   return 1;
 }
+
+/** After a restore: every company's stock balances agree with its moves. */
+const restoreChecks: AfterRestoreCheck[] = [
+  async (db) => {
+    const companies = await rows<{ id: string; code: string }>(
+      db.orm,
+      sql`select id, code from platform_company`,
+    );
+    const problems: string[] = [];
+    for (const company of companies) {
+      const mismatches = await checkStockConsistency(db.orm, company.id);
+      if (mismatches.length > 0)
+        problems.push(
+          `company ${company.code}: ${mismatches.length} stock balance(s) disagree with the moves`,
+        );
+    }
+    return problems;
+  },
+];
 
 async function createUserCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { modules } from './modules/index.ts';
+import { startWebhookWorker } from './modules/integration/index.ts';
 import type { Config } from './platform/config.ts';
 import { type Db, openPglite, openPostgres } from './platform/db/connect.ts';
 import { acquireDataDirLock } from './platform/db/lock.ts';
@@ -72,6 +73,7 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
   const app = await buildApp({ db, config, webRoot, registerRoutes: registerAllRoutes });
   registerPlatformJobs(config);
   const dispatcher = startDispatcher(db, app.log);
+  const webhooks = startWebhookWorker(db, app.log);
   const scheduler = startScheduler(db, app.log);
   const offMail = onMailQueued(() => void sendQueuedMail(db, config, app.log).catch(() => {}));
   await app.listen({ port: config.port, host: config.host });
@@ -83,6 +85,7 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
       offMail();
       await app.close();
       await dispatcher.stop();
+      await webhooks.stop();
       await scheduler.stop();
       await db.close();
       release();

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accounting } from './accounting/index.ts';
 import { catalog } from './catalog/index.ts';
 import { crm } from './crm/index.ts';
+import { integration } from './integration/index.ts';
 import { inventory } from './inventory/index.ts';
 import { manufacturing } from './manufacturing/index.ts';
 import { purchasing } from './purchasing/index.ts';
@@ -16,4 +17,13 @@ export interface ModuleDef {
   routes(app: FastifyInstance): void;
 }
 
-export const modules: ModuleDef[] = [catalog, crm, accounting, inventory, purchasing, manufacturing, sales];
+export const modules: ModuleDef[] = [
+  catalog,
+  crm,
+  accounting,
+  inventory,
+  purchasing,
+  manufacturing,
+  sales,
+  integration,
+];

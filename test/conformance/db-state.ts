@@ -2,9 +2,9 @@
 // the catalog, so tables added by other modules are covered without editing this file.
 
 import { type SQL, sql } from 'drizzle-orm';
-import { mrpRunsSettled } from '../../src/modules/manufacturing/index.ts';
 import type { Db } from '../../src/platform/db/connect.ts';
 import { rows } from '../../src/platform/db/tx.ts';
+import { backgroundSettled as platformBackgroundSettled } from '../../src/platform/jobs/background.ts';
 
 interface TableInfo {
   name: string;
@@ -44,12 +44,13 @@ const globalScopes = (companyId: string): Array<[string, SQL]> => [
 export type DbState = Map<string, string>;
 
 /**
- * An accepted `POST /mrp-runs` (202) keeps writing after its answer: the run executes in the background
- * of the same process. A before/after comparison around the next request must not see that work as the
- * next request's, so every snapshot first waits for the runs this process started.
+ * An accepted `POST /mrp-runs` or `/data-quality/runs` (202) keeps writing after its answer: the run
+ * executes in the background of the same process (platform/jobs/background.ts). A before/after
+ * comparison around the next request must not see that work as the next request's, so every snapshot
+ * first waits for the background work this process started.
  */
 async function backgroundSettled(): Promise<void> {
-  await mrpRunsSettled();
+  await platformBackgroundSettled();
 }
 
 /**

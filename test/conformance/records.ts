@@ -4,11 +4,13 @@
 // The factory table is one list on purpose (every module adds its entry here, next to the others), which
 // keeps this file past 400 lines.
 
+import { sql } from 'drizzle-orm';
 import { insertStatementLine } from '../../src/modules/accounting/bank/statement-line.ts';
 import { accountForRole } from '../../src/modules/accounting/index.ts';
+import { plantFinding } from '../../src/modules/integration/quality/fixtures.ts';
 import { conformanceRecords } from '../../src/modules/inventory/picking/fixtures.ts';
 import type { Db } from '../../src/platform/db/connect.ts';
-import { withTransaction } from '../../src/platform/db/tx.ts';
+import { rows, withTransaction } from '../../src/platform/db/tx.ts';
 import { notify } from '../../src/platform/notifications/notify.ts';
 import { drainOutbox } from '../../src/platform/outbox/dispatcher.ts';
 import type { Client, TestCompany } from '../kit/index.ts';
@@ -429,6 +431,18 @@ export const FACTORIES: Record<string, RecordFactory> = {
       );
     },
   },
+  '/api/v1/trigger-rules': {
+    body: (_c, r) => ({
+      name: `Victim rule ${r.hex(6)}`,
+      eventType: 'invoice.posted',
+      condition: '',
+      actions: [{ type: 'notify', roles: ['finance'] }],
+    }),
+  },
+  '/api/v1/data-quality/findings': {
+    // Findings are written by data-quality runs only (no POST): planted directly.
+    create: ({ db, company }) => plantFinding(db, company.id),
+  },
   '/api/v1/notifications': {
     // Notifications are written by the server only (no POST): made with the service call.
     create: async ({ db, company }) => {
@@ -436,6 +450,24 @@ export const FACTORIES: Record<string, RecordFactory> = {
         notify(tx, company.id, [company.admin.id], { kind: 'test.victim', title: 'Victim notice' }),
       );
       return ids[0];
+    },
+  },
+  // Integration/webhooks: a subscription to a public documentation address (no DNS, not refused); the
+  // company's events are written by the server only, so the event is the one a new customer publishes.
+  '/api/v1/webhooks': {
+    body: (_c, r) => ({ url: `https://203.0.113.10/hook-${r.hex(6)}`, eventTypes: ['*'] }),
+  },
+  '/api/v1/events': {
+    create: async ({ db, client, company, r }) => {
+      const customer = await created(
+        await client.post('/api/v1/customers', { name: `Victim event ${r.hex(6)}`, ignoreDuplicates: true }),
+        'POST /api/v1/customers',
+      );
+      const [event] = await rows<{ id: string }>(
+        db.orm,
+        sql`select id from platform_event where company_id = ${company.id} and aggregate_id = ${customer}`,
+      );
+      return event.id;
     },
   },
 };

@@ -37,6 +37,8 @@ import { opportunityRoutes } from './opportunity/routes.ts';
 import { targetRoutes } from './target/routes.ts';
 import { transferRoutes } from './transfer/routes.ts';
 
+/** Logs an activity (a task, call, visit …); integration's trigger rules create tasks with it. */
+export { logActivity } from './activity/log-activity.ts';
 export { createCustomer } from './customer/create-customer.ts';
 /** The record rule on customers as SQL over an alias of crm_customer (accounting's documents follow it). */
 export { visibleCustomerSql } from './customer/customer.repo.ts';
@@ -45,6 +47,8 @@ export { findCustomerDuplicates } from './customer/find-duplicates.ts';
 export { isValidUscc, nameKey, phoneKey } from './customer/normalize.ts';
 export { setCreditLimit } from './customer/set-credit-limit.ts';
 export { type CreditProvider, registerCreditProvider } from './customer-page/credit-slot.ts';
+/** A valid made-up tax id (统一社会信用代码) for demo parties: `demoUscc(series, n)`. */
+export { demoUscc } from './demo/tax-ids.ts';
 export { followMerged } from './merge/follow-merged.ts';
 export {
   type MergeHandler,

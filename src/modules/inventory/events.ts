@@ -24,6 +24,7 @@ export const inventoryEvents = {
     warehouseId: Uuid,
     available: Decimal,
     safetyQty: Decimal,
+    sku: z.string().optional(),
   }),
   'procurement.needed': z.object({
     needId: Uuid,

@@ -31,9 +31,12 @@ export const salesEvents = {
   'sales_order.created': Order,
   'sales_order.approval_requested': Order.extend({
     approvalId: z.uuid(),
-    limit: z.string(),
-    exposure: z.string(),
-    orderTotal: z.string(),
+    /** Over the credit limit: the figures. */
+    limit: z.string().optional(),
+    exposure: z.string().optional(),
+    orderTotal: z.string().optional(),
+    /** Held by a confirm gate (a trigger rule): why. */
+    reason: z.string().optional(),
   }),
   'sales_order.confirmed': Order.extend({ shortLines: z.number().int() }),
   'sales_order.partly_delivered': Order.extend({ deliveryId: z.string(), deliveryNumber: z.string() }),

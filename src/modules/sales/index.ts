@@ -16,6 +16,7 @@ import './permissions.ts';
 import './merge-handlers.ts';
 import './settings.ts';
 import './order/credit-approval.ts';
+import './order/confirm-gates.ts';
 import { seedSalesDemo } from './demo/seed-sales.ts';
 import { expireQuotesJob } from './jobs/expire-quotes.ts';
 import { uninvoicedOrders } from './order/credit.ts';
@@ -28,6 +29,13 @@ import { onInvoiceCancelled } from './reactions/on-invoice-cancelled.ts';
 import { onProcurementPlanned } from './reactions/on-procurement-planned.ts';
 import { onStockArrived } from './reactions/on-stock-arrived.ts';
 
+export {
+  type ConfirmFacts,
+  type ConfirmGate,
+  type GateVerdict,
+  ORDER_APPROVAL,
+  registerConfirmGate,
+} from './order/confirm-gates.ts';
 export { creditExposure } from './order/credit.ts';
 export { ORIGIN_TYPE } from './order/order.repo.ts';
 

@@ -12,14 +12,17 @@ export const migrationsFolder = path.resolve(
 
 const MIGRATION_LOCK = 727_001; // advisory lock id: one migrator at a time per PostgreSQL database
 
-/** Applies the committed SQL migrations in `drizzle/`; safe to run from several instances at once. */
-export async function migrate(db: Db): Promise<void> {
+/**
+ * Applies the committed SQL migrations in `drizzle/` (or another folder: restore migrates to a backup's
+ * level first); safe to run from several instances at once.
+ */
+export async function migrate(db: Db, folder = migrationsFolder): Promise<void> {
   if (db.kind === 'pglite') {
-    await migratePglite(db.orm as any, { migrationsFolder });
+    await migratePglite(db.orm as any, { migrationsFolder: folder });
     return;
   }
   await db.orm.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-    await migrateNodePg(tx as any, { migrationsFolder });
+    await migrateNodePg(tx as any, { migrationsFolder: folder });
   });
 }

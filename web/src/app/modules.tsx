@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from 'react';
 import { accountingNav } from '../modules/accounting/routes.tsx';
 import { crmNav } from '../modules/crm/routes.tsx';
+import { integrationNav } from '../modules/integration/routes.tsx';
 import { inventoryNav } from '../modules/inventory/routes.tsx';
 import { manufacturingNav } from '../modules/manufacturing/routes.tsx';
 import { purchasingNav } from '../modules/purchasing/routes.tsx';
@@ -75,7 +76,13 @@ export const MODULES: ModuleEntry[] = [
   { key: 'service', label: 'nav.service', path: '/service', icon: <CustomerServiceOutlined /> },
   { key: 'marketing', label: 'nav.marketing', path: '/marketing', icon: <NotificationOutlined /> },
   { key: 'hr', label: 'nav.hr', path: '/hr', icon: <AuditOutlined /> },
-  { key: 'integration', label: 'nav.integration', path: '/integration', icon: <ApiOutlined /> },
+  {
+    key: 'integration',
+    label: 'nav.integration',
+    path: '/integration',
+    icon: <ApiOutlined />,
+    children: integrationNav,
+  },
   { key: 'analytics', label: 'nav.analytics', path: '/analytics', icon: <BarChartOutlined /> },
   {
     key: 'settings',

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { FullPageSpin } from '../components/full-page-spin.tsx';
 import { accountingRoutes } from '../modules/accounting/routes.tsx';
 import { crmRoutes } from '../modules/crm/routes.tsx';
+import { integrationRoutes } from '../modules/integration/routes.tsx';
 import { inventoryRoutes } from '../modules/inventory/routes.tsx';
 import { manufacturingRoutes } from '../modules/manufacturing/routes.tsx';
 import { purchasingRoutes } from '../modules/purchasing/routes.tsx';
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       purchasingRoutes,
       manufacturingRoutes,
       accountingRoutes,
+      integrationRoutes,
       settingsRoutes,
       ...UPCOMING_MODULES.map((entry) => ({
         path: `${entry.path.slice(1)}/*`,

@@ -3,7 +3,7 @@ import { loadActor } from '../../../platform/auth/load-actor.ts';
 import { rows, type Tx } from '../../../platform/db/tx.ts';
 import type { DemoContext } from '../../../platform/demo/seed.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
-import { createCustomer } from '../../crm/index.ts';
+import { createCustomer, demoUscc } from '../../crm/index.ts';
 import { accountingSettings } from '../settings.ts';
 import { demoCalendar } from './demo-calendar.ts';
 import { type DemoBooks, seedCustomerDocuments, seedSupplierDocuments } from './demo-documents.ts';
@@ -25,10 +25,13 @@ async function demoActor(tx: Tx, ctx: DemoContext, key: string): Promise<Actor |
 /** The suppliers the company buys from, kept as crm partners (invoices and payments point at crm). */
 async function createSuppliers(tx: Tx, admin: Actor, owner: string | undefined) {
   const ids = {} as Record<keyof typeof SUPPLIERS, string>;
-  for (const [key, name] of Object.entries(SUPPLIERS) as Array<[keyof typeof SUPPLIERS, string]>) {
+  for (const [i, [key, name]] of (
+    Object.entries(SUPPLIERS) as Array<[keyof typeof SUPPLIERS, string]>
+  ).entries()) {
     const created = await createCustomer(tx, admin, {
       kind: 'company',
       name,
+      taxId: demoUscc(2, i),
       ownerUserId: owner ?? null,
       tags: ['供应商'],
       status: 'active',

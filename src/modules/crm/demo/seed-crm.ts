@@ -9,11 +9,13 @@ import { ContactInput } from '../contact/contract.ts';
 import { createContact } from '../contact/create-contact.ts';
 import { CustomerInput } from '../customer/contract.ts';
 import { createCustomer } from '../customer/create-customer.ts';
+import { nameKey } from '../customer/normalize.ts';
 import { LeadInput } from '../lead/contract.ts';
 import { createLead } from '../lead/create-lead.ts';
 import { MoveInput, OpportunityInput } from '../opportunity/contract.ts';
 import { createOpportunity } from '../opportunity/create-opportunity.ts';
 import { moveOpportunity } from '../opportunity/move-opportunity.ts';
+import { demoUscc } from './tax-ids.ts';
 
 /** A small deterministic generator, so every demo company looks the same. */
 function random(seed: number) {
@@ -172,8 +174,9 @@ export async function seedCrmDemo(tx: Tx, ctx: DemoContext): Promise<void> {
     const name = english
       ? `${r.pick(EN_COMPANIES).replace(/ (Ltd\.|LLC|Inc\.|GmbH|Co\.|Pte\. Ltd\.)$/, '')} ${i} ${r.pick(['Ltd.', 'Inc.', 'LLC'])}`
       : `${city}${r.pick(BRANDS)}${trade}${r.pick(FORMS)}`;
-    if (names.has(name)) continue;
-    names.add(name);
+    // Two names that differ only in the company form (有限公司 / 股份有限公司) are one company to crm.
+    if (names.has(nameKey(name))) continue;
+    names.add(nameKey(name));
     const ownerKey = r.pick(sellers);
     const actor = actors[ownerKey];
     const created = await createCustomer(
@@ -181,6 +184,9 @@ export async function seedCrmDemo(tx: Tx, ctx: DemoContext): Promise<void> {
       actor,
       CustomerInput.parse({
         name,
+        taxId: english
+          ? `EIN 84-${String(customers.length).padStart(7, '0')}`
+          : demoUscc(1, customers.length),
         industryCode: industry,
         sourceCode: r.pick(['web', 'referral', 'exhibition', 'cold_call', 'wechat']),
         tags: r.next() < 0.3 ? ['VIP'] : r.next() < 0.5 ? ['重点客户'] : [],
@@ -202,13 +208,23 @@ export async function seedCrmDemo(tx: Tx, ctx: DemoContext): Promise<void> {
       }),
     );
     let contactId: string | null = null;
+    const people = new Set<string>();
     for (let c = 0; c < r.int(1, 2); c++) {
+      // The same person twice at one customer would be a duplicate contact: take the next free name.
+      const picked = english ? r.pick(EN_NAMES) : [r.pick(SURNAMES), r.pick(GIVEN)];
+      const person = (k: number) =>
+        typeof picked === 'string'
+          ? EN_NAMES[(EN_NAMES.indexOf(picked) + k) % EN_NAMES.length]
+          : `${picked[0]}${GIVEN[(GIVEN.indexOf(picked[1]) + k) % GIVEN.length]}`;
+      let k = 0;
+      while (people.has(person(k))) k++;
+      people.add(person(k));
       const contact = await createContact(
         tx,
         actor,
         ContactInput.parse({
           customerId: created.id,
-          name: english ? r.pick(EN_NAMES) : `${r.pick(SURNAMES)}${r.pick(GIVEN)}`,
+          name: person(k),
           title: r.pick(TITLES),
           phones: [phone(r)],
           email: `contact${customers.length}_${c}@example.com`,

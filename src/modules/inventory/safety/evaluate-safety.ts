@@ -1,7 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../../../platform/db/tx.ts';
-import { notify } from '../../../platform/notifications/notify.ts';
 import { publish } from '../../../platform/outbox/publish.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
 
@@ -22,8 +21,8 @@ interface LevelRow {
 
 /**
  * After stock or reservations changed: a (product, warehouse) with a safety level whose available
- * quantity falls below it raises `stock.below_safety` once (remembered in `below_since`) and tells the
- * purchasing people; climbing back to the level re-arms the alert.
+ * quantity falls below it raises `stock.below_safety` once (remembered in `below_since`); climbing back to
+ * the level re-arms the alert. The notification is integration's built-in trigger rule on that event.
  */
 export async function evaluateSafety(tx: Tx, actor: Actor, pairs: ProductWarehouse[]): Promise<void> {
   const unique = [...new Map(pairs.map((p) => [`${p.productId}|${p.warehouseId}`, p])).values()];
@@ -68,6 +67,7 @@ async function raiseAlert(tx: Tx, actor: Actor, level: LevelRow, available: Deci
     warehouseId: level.warehouse_id,
     available: available.toFixed(4),
     safetyQty: safety.toFixed(4),
+    sku: level.sku,
   };
   await publish(tx, actor, {
     type: 'stock.below_safety',
@@ -75,23 +75,5 @@ async function raiseAlert(tx: Tx, actor: Actor, level: LevelRow, available: Deci
     aggregateId: level.id,
     payload,
   });
-  const buyers = await rows<{ user_id: string }>(
-    tx,
-    sql`select distinct ur.user_id from platform_user_role ur
-          join platform_role r on r.company_id = ur.company_id and r.id = ur.role_id
-         where ur.company_id = ${actor.companyId} and r.code = 'purchasing'`,
-  );
-  await notify(
-    tx,
-    actor.companyId,
-    buyers.map((b) => b.user_id),
-    {
-      kind: 'inventory.below_safety',
-      title: {
-        en: `Below safety stock: ${level.sku} (${available.toFixed()} < ${safety.toFixed()})`,
-        'zh-CN': `低于安全库存：${level.sku}（${available.toFixed()} < ${safety.toFixed()}）`,
-      },
-      link: `/inventory/stock?productId=${level.product_id}&warehouseId=${level.warehouse_id}`,
-    },
-  );
+  // Who hears of it is a trigger rule (integration's built-in `safety_stock_alert`), which users can edit or disable.
 }

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { describeDb, newCompany, signedIn } from '../../../../test/kit/index.ts';
 import { one, rows, withTransaction } from '../../../platform/db/tx.ts';
 import { newId } from '../../../platform/ids.ts';
+import { drainOutbox } from '../../../platform/outbox/dispatcher.ts';
 import {
   cancelProcurementNeeds,
   listOpenNeeds,
@@ -39,7 +40,9 @@ describeDb('safety stock alerts and procurement needs', (ctx) => {
           },
         ]),
       );
+    // The notification is integration's built-in trigger rule, run from the outbox.
     const alerts = async () => {
+      await drainOutbox(ctx.db);
       const events = await rows(
         ctx.db.orm,
         sql`select 1 from platform_event where company_id = ${company.id} and type = 'stock.below_safety'`,
@@ -47,7 +50,7 @@ describeDb('safety stock alerts and procurement needs', (ctx) => {
       const notes = await rows(
         ctx.db.orm,
         sql`select 1 from platform_notification where company_id = ${company.id} and user_id = ${buyer.id}
-              and kind = 'inventory.below_safety'`,
+              and kind = 'rule.stock.below_safety'`,
       );
       return [events.length, notes.length];
     };

@@ -5,6 +5,7 @@ import type { Db } from '../../../platform/db/connect.ts';
 import { rows, type Tx, withTransaction } from '../../../platform/db/tx.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { backgroundSettled, runInBackground } from '../../../platform/jobs/background.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
 import { requirePermission } from '../../../platform/permissions/actor.ts';
 import { planMrpAsync } from './mrp.ts';
@@ -55,21 +56,13 @@ export interface MrpRunTimings {
   proposals: number;
 }
 
-const inFlight = new Set<Promise<void>>();
-
 /** Starts a queued run in the background of this process (the HTTP request does not wait for it). */
 export function startQueuedRun(db: Db, companyId: string, runId: string): void {
-  const p = executeMrpRun(db, companyId, runId)
-    .then(() => {})
-    .catch(() => {})
-    .finally(() => inFlight.delete(p));
-  inFlight.add(p);
+  runInBackground(() => executeMrpRun(db, companyId, runId));
 }
 
-/** Resolves when every run this process started has ended (tests, the CLI, shutdown). */
-export async function mrpRunsSettled(): Promise<void> {
-  while (inFlight.size > 0) await Promise.all([...inFlight]);
-}
+/** Resolves when every background run this process started has ended (tests, the CLI, shutdown). */
+export const mrpRunsSettled = backgroundSettled;
 
 /**
  * Runs one queued MRP run to its end: claims it (one worker wins), reads the inputs in one

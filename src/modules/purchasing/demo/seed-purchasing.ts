@@ -4,6 +4,7 @@ import { iso } from '../../../platform/db/time.ts';
 import { one, rows, type Tx } from '../../../platform/db/tx.ts';
 import type { DemoContext } from '../../../platform/demo/seed.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
+import { demoUscc } from '../../crm/index.ts';
 import { validateReceipt } from '../../inventory/index.ts';
 import { BillInput } from '../bill/contract.ts';
 import { createSupplierBill } from '../bill/create-bill.ts';
@@ -56,13 +57,13 @@ async function demoActor(tx: Tx, ctx: DemoContext, key: string): Promise<Actor |
 /** Suppliers: the accounting demo's partners where they exist, new parties otherwise, one customer too. */
 async function seedSuppliers(tx: Tx, actor: Actor, companyId: string): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
-  for (const [key, name, leadTimeDays, notes] of SUPPLIERS) {
+  for (const [i, [key, name, leadTimeDays, notes]] of SUPPLIERS.entries()) {
     const party = await one<{ id: string }>(
       tx,
       sql`select id from crm_customer where company_id = ${companyId} and name = ${name} and merged_into_id is null`,
     );
     const input = SupplierInput.parse({
-      ...(party ? { partyId: party.id } : { party: { name, ignoreDuplicates: true } }),
+      ...(party ? { partyId: party.id } : { party: { name, taxId: demoUscc(3, i), ignoreDuplicates: true } }),
       leadTimeDays,
       notes,
     });

@@ -4,6 +4,7 @@ import { rows, type Tx } from '../../../platform/db/tx.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import { type Actor, requirePermission } from '../../../platform/permissions/actor.ts';
 import { cancelOpenPickings, cancelProcurementNeeds, releaseReservations } from '../../inventory/index.ts';
+import { ORDER_APPROVAL } from './confirm-gates.ts';
 import type { CancelInput } from './contract.ts';
 import { CREDIT_APPROVAL } from './credit-approval.ts';
 import { ORIGIN_TYPE, reloadOrder } from './order.repo.ts';
@@ -11,7 +12,7 @@ import { applyOrderState, lockOrderFor } from './order-state.ts';
 
 /**
  * Cancels an order nothing was delivered from: reservations released, open deliveries and procurement
- * needs cancelled, a pending credit approval withdrawn. Once goods left, 422 — close it instead.
+ * needs cancelled, a pending credit or rule approval withdrawn. Once goods left, 422 — close it instead.
  */
 export async function cancelOrder(tx: Tx, actor: Actor, id: string, input: CancelInput) {
   requirePermission(actor, 'sales.order.cancel');
@@ -47,7 +48,7 @@ export async function cancelOrder(tx: Tx, actor: Actor, id: string, input: Cance
   if (row.state === 'awaiting_approval')
     await tx.execute(
       sql`update platform_approval_request set status = 'cancelled', version = version + 1, updated_at = now()
-           where company_id = ${actor.companyId} and kind = ${CREDIT_APPROVAL} and subject_id = ${id}
+           where company_id = ${actor.companyId} and kind in (${CREDIT_APPROVAL}, ${ORDER_APPROVAL}) and subject_id = ${id}
              and status = 'pending'`,
     );
   await applyOrderState(tx, actor, row, 'cancelled', {

@@ -16,6 +16,7 @@ import {
   reserveStock,
 } from '../../inventory/index.ts';
 import { lineRows } from '../document/lines.repo.ts';
+import { confirmThroughGates } from './confirm-gates.ts';
 import type { ConfirmInput, OrderView } from './contract.ts';
 import { creditShortfall, overdueHold } from './credit.ts';
 import { requestCreditApproval } from './credit-approval.ts';
@@ -42,7 +43,7 @@ export async function confirmOrder(tx: Tx, actor: Actor, id: string, input: Conf
   const row = await findVisibleOrder(tx, actor, id, true);
   if (row.version !== input.version) throw staleVersion('sales_order', input.version, row.version);
   if (row.state === 'awaiting_approval')
-    throw conflict('sales.approval_pending', 'The order waits for a credit approval', { state: row.state });
+    throw conflict('sales.approval_pending', 'The order waits for an approval', { state: row.state });
   orderStates.transition(row.state, 'confirmed');
   if (!can(actor, 'sales.credit.override')) {
     const hold = {
@@ -67,7 +68,8 @@ export async function confirmOrder(tx: Tx, actor: Actor, id: string, input: Conf
       );
     }
   }
-  return carryOutConfirmation(tx, actor, row, '');
+  // Last, the registered gates (trigger rules such as "amount > 100000 needs a sales manager").
+  return confirmThroughGates(tx, actor, row, '');
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Tx } from '../../../platform/db/tx.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { publish } from '../../../platform/outbox/publish.ts';
 import { type Actor, requirePermission } from '../../../platform/permissions/actor.ts';
-import { carryOutConfirmation } from './confirm-order.ts';
+import { confirmThroughGates } from './confirm-gates.ts';
 import { addHistory, findVisibleOrder, ORDER_ENTITY, reloadOrder } from './order.repo.ts';
 import { type CreditHold, orderStates } from './order.ts';
 
@@ -107,7 +107,8 @@ registerApprovalKind(CREDIT_APPROVAL, {
     requirePermission(approver, 'sales.credit.override');
     const row = await lockWaiting(tx, approver, request.subjectId);
     orderStates.transition(row.state, 'confirmed');
-    await carryOutConfirmation(tx, approver, row, `credit override approved (${request.id})`);
+    // The confirm gates still apply: an approved credit override is not a rule's approval.
+    await confirmThroughGates(tx, approver, row, `credit override approved (${request.id})`);
   },
   // Rejected: back to draft, so the salesperson can reduce it, take a prepayment or cancel it.
   async reject(tx, approver, request) {

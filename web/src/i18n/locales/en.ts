@@ -7,8 +7,11 @@ import { crmEn } from './crm.en.ts';
 import { inventoryEn, inventoryErrorsEn } from './inventory.en.ts';
 import { manufacturingEn, manufacturingErrorsEn } from './manufacturing.en.ts';
 import { purchasingEn, purchasingErrorsEn } from './purchasing.en.ts';
+import { qualityEn, qualityErrorsEn } from './quality.en.ts';
+import { rulesEn, rulesErrorsEn } from './rules.en.ts';
 import { salesEn, salesErrorsEn } from './sales.en.ts';
 import { companySettingsEn } from './settings.en.ts';
+import { webhooksEn, webhooksErrorsEn } from './webhooks.en.ts';
 
 // English strings. zh-CN.ts must have exactly the same keys (the Messages type checks it).
 
@@ -54,6 +57,10 @@ export const en = {
     roles: 'Roles',
     auditLog: 'Audit log',
     companySettings: 'Company settings',
+    triggerRules: 'Trigger rules',
+    dataQuality: 'Data quality',
+    webhooks: 'Webhooks',
+    businessEvents: 'Events',
     crmCustomers: 'Customers',
     crmLeads: 'Leads',
     crmPipeline: 'Pipeline',
@@ -327,6 +334,9 @@ export const en = {
   sales: salesEn,
   accounting: accountingEn,
   companySettings: companySettingsEn,
+  rules: rulesEn,
+  quality: qualityEn,
+  webhooks: webhooksEn,
   errors: {
     network: 'Cannot reach the Tandem server. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',
@@ -374,6 +384,8 @@ export const en = {
     sales: salesErrorsEn,
     accounting: accountingErrorsEn,
     uom: uomErrorsEn,
+    integration: { rule: rulesErrorsEn, ...qualityErrorsEn },
+    webhook: webhooksErrorsEn,
     import: {
       file_required: 'Choose a file to import.',
       empty_file: 'The file is empty.',

@@ -120,7 +120,8 @@ export const salesEn = {
     confirm: 'Confirm',
     confirmed: 'The order is confirmed and the stock reserved',
     requestApproval: 'Ask a manager to approve',
-    approvalRequested: 'A sales manager was asked to approve the order',
+    approvalRequested: 'The order was sent for approval; nothing is reserved until it is approved',
+    waitingFor: 'Waiting for approval: {{reason}}',
     cancel: 'Cancel order',
     cancelTitle: 'Cancel {{number}}',
     cancelReason: 'Reason (optional)',
@@ -145,7 +146,7 @@ export const salesErrorsEn = {
     'The order would take the customer over the credit limit (limit {{limit}}, already used {{exposure}}, this order {{orderTotal}}).',
   overdue_invoices:
     '{{invoices}} invoice(s) of this customer, {{amount}} in all, are more than {{days}} days past due (oldest due {{oldestDueDate}}): new orders wait until they are paid or a manager approves.',
-  approval_pending: 'The order is waiting for a credit approval.',
+  approval_pending: 'The order is waiting for an approval.',
   nothing_to_invoice: 'Nothing on this order is ready to invoice.',
   customer_merged: 'This customer was merged into another one; use the surviving customer.',
   invalid_transition: 'This document cannot change to that state.',

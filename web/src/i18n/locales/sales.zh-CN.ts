@@ -123,7 +123,8 @@ export const salesZhCN: Leaves<typeof salesEn> = {
     confirm: '确认订单',
     confirmed: '订单已确认，库存已预留',
     requestApproval: '提交经理审批',
-    approvalRequested: '已提交销售经理审批',
+    approvalRequested: '订单已提交审批，批准前不预留库存',
+    waitingFor: '等待审批：{{reason}}',
     cancel: '取消订单',
     cancelTitle: '取消 {{number}}',
     cancelReason: '原因（可选）',
@@ -148,7 +149,7 @@ export const salesErrorsZhCN: Leaves<typeof salesErrorsEn> = {
     '该订单将使客户超出信用额度（额度 {{limit}}，已占用 {{exposure}}，本单 {{orderTotal}}）。',
   overdue_invoices:
     '该客户有 {{invoices}} 张发票逾期超过 {{days}} 天，合计 {{amount}}（最早到期日 {{oldestDueDate}}）：回款或经理审批后才能确认新订单。',
-  approval_pending: '该订单正在等待信用审批。',
+  approval_pending: '该订单正在等待审批。',
   nothing_to_invoice: '该订单目前没有可开票的内容。',
   customer_merged: '该客户已合并到其他客户，请使用保留的客户。',
   invalid_transition: '该单据不能变更到此状态。',

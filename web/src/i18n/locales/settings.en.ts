@@ -14,6 +14,7 @@ export const companySettingsEn = {
     purchasing: 'Purchasing',
     manufacturing: 'Manufacturing',
     mrp: 'Planning (MRP)',
+    quality: 'Data quality',
   },
   fields: {
     sales: {
@@ -41,6 +42,15 @@ export const companySettingsEn = {
     },
     mrp: {
       periodDays: 'Group proposals per period of (days)',
+    },
+    quality: {
+      requireCustomerOwner: 'Customers need an owner (outside the public pool)',
+      requireCompanyTaxId: 'Company customers need a tax id',
+      requireCustomerIndustry: 'Customers need an industry',
+      requireCustomerSource: 'Customers need a source',
+      requireCustomerContact: 'Customers need a contact person',
+      stuckEventMinutes: 'An undelivered event is stuck after (minutes)',
+      stuckEventAttempts: 'An undelivered event is stuck after this many attempts',
     },
     crm: {
       customerCodePattern: 'Customer codes',

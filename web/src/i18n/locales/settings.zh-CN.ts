@@ -16,6 +16,7 @@ export const companySettingsZhCN: Leaves<typeof companySettingsEn> = {
     purchasing: '采购',
     manufacturing: '生产',
     mrp: '计划（MRP）',
+    quality: '数据质量',
   },
   fields: {
     sales: {
@@ -43,6 +44,15 @@ export const companySettingsZhCN: Leaves<typeof companySettingsEn> = {
     },
     mrp: {
       periodDays: '建议按多少天合并为一期',
+    },
+    quality: {
+      requireCustomerOwner: '客户须有负责人（公海客户除外）',
+      requireCompanyTaxId: '企业客户须有税号',
+      requireCustomerIndustry: '客户须有行业',
+      requireCustomerSource: '客户须有来源',
+      requireCustomerContact: '客户须有联系人',
+      stuckEventMinutes: '事件未送达超过多少分钟视为滞留',
+      stuckEventAttempts: '事件尝试送达多少次仍未成功视为滞留',
     },
     crm: {
       customerCodePattern: '客户编码规则',

@@ -7,8 +7,11 @@ import type { Messages } from './en.ts';
 import { inventoryErrorsZhCN, inventoryZhCN } from './inventory.zh-CN.ts';
 import { manufacturingErrorsZhCN, manufacturingZhCN } from './manufacturing.zh-CN.ts';
 import { purchasingErrorsZhCN, purchasingZhCN } from './purchasing.zh-CN.ts';
+import { qualityErrorsZhCN, qualityZhCN } from './quality.zh-CN.ts';
+import { rulesErrorsZhCN, rulesZhCN } from './rules.zh-CN.ts';
 import { salesErrorsZhCN, salesZhCN } from './sales.zh-CN.ts';
 import { companySettingsZhCN } from './settings.zh-CN.ts';
+import { webhooksErrorsZhCN, webhooksZhCN } from './webhooks.zh-CN.ts';
 
 // 简体中文。键与 en.ts 完全一致（由 Messages 类型检查）。
 
@@ -54,6 +57,10 @@ export const zhCN: Messages = {
     roles: '角色',
     auditLog: '审计日志',
     companySettings: '公司设置',
+    triggerRules: '触发规则',
+    dataQuality: '数据质量',
+    webhooks: 'Webhook',
+    businessEvents: '业务事件',
     crmCustomers: '客户',
     crmLeads: '线索',
     crmPipeline: '销售漏斗',
@@ -327,6 +334,9 @@ export const zhCN: Messages = {
   sales: salesZhCN,
   accounting: accountingZhCN,
   companySettings: companySettingsZhCN,
+  rules: rulesZhCN,
+  quality: qualityZhCN,
+  webhooks: webhooksZhCN,
   errors: {
     network: '无法连接 Tandem 服务器，请检查网络后重试。',
     unknown: '出现问题，请重试。',
@@ -374,6 +384,8 @@ export const zhCN: Messages = {
     sales: salesErrorsZhCN,
     accounting: accountingErrorsZhCN,
     uom: uomErrorsZhCN,
+    integration: { rule: rulesErrorsZhCN, ...qualityErrorsZhCN },
+    webhook: webhooksErrorsZhCN,
     import: {
       file_required: '请选择要导入的文件。',
       empty_file: '文件是空的。',

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import {
+  Alert,
   Button,
   Card,
   Col,
@@ -203,6 +204,18 @@ export function OrderPage() {
             <RecordHistory entity="sales.order" entityId={data.id} />
           </Flex>
         </Flex>
+        {data.state === 'awaiting_approval' ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="order-approval-reason"
+            title={t('sales.order.waitingFor', {
+              reason:
+                data.history?.findLast((h) => h.toState === 'awaiting_approval')?.note || t('common.none'),
+            })}
+          />
+        ) : null}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 12 }}>
           <Descriptions.Item label={t('sales.order.orderDate')}>
             {formatDate(data.orderDate)}

@@ -1,0 +1,58 @@
+// Webhooks, dead letters and business events (integration/webhooks, integration/events).
+export const webhooksEn = {
+  title: 'Webhooks',
+  subtitle:
+    'Business events sent to your other systems, signed (Standard Webhooks) and retried until they arrive.',
+  one: 'Webhook',
+  new: 'New webhook',
+  edit: 'Edit',
+  delete: 'Delete',
+  deleteConfirm: 'Delete this webhook and its delivery log?',
+  url: 'URL',
+  urlHint:
+    'Internal addresses (loopback, private networks, cloud metadata) are refused unless the company settings allow them.',
+  eventTypes: 'Event types',
+  eventType: 'Event type',
+  allEvents: 'All events',
+  description: 'Description',
+  filter: 'Filter',
+  filterHint: 'Optional: send only events whose payload field equals this value.',
+  filterValue: 'value',
+  stateLabel: 'State',
+  state: { active: 'Active', disabled: 'Disabled' },
+  streak: 'Failures in a row',
+  secret: 'Signing secret',
+  secretTitle: 'Signing secret',
+  secretOnce: 'Copy it now: it is shown only this once. The receiver verifies signatures with it.',
+  rotate: 'Rotate secret',
+  rotateConfirm: 'Make a new secret? The old one keeps signing for 24 hours.',
+  disabledReason: 'Why disabled',
+  replay: 'Replay',
+  replayed: 'Queued to be sent again',
+  replayDead: 'Replay dead letters',
+  replayedCount: '{{count}} deliveries queued again',
+  deadLetters: 'Dead letters',
+  deadLettersHint:
+    'Deliveries that gave up: retries used up or the webhook disabled. Replay sends them again.',
+  events: 'Events',
+  eventsHint: 'What happened in the company, newest first, and where each event was delivered.',
+  event: 'Event',
+  aggregate: 'Record',
+  created: 'Created',
+  dispatched: 'Dispatched',
+  waiting: 'Waiting',
+  attempts: 'Attempts',
+  attemptsCount: '{{count}} attempts',
+  lastStatus: 'Last answer',
+  all: 'All',
+  deliveryState: { pending: 'Pending', succeeded: 'Delivered', dead: 'Dead' },
+  noAttempts: 'Not tried yet.',
+  noDeliveries: 'No webhook received this event.',
+};
+
+export const webhooksErrorsEn = {
+  url_blocked:
+    'This address is internal (loopback, private or cloud metadata). An administrator can allow it in the company settings.',
+  url_invalid: 'Use an http or https URL without a user name or password.',
+  disabled: 'Enable the webhook before replaying its deliveries.',
+};
