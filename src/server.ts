@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { modules } from './modules/index.ts';
-import { startWebhookWorker } from './modules/integration/index.ts';
+import { startNatsPublisher, startWebhookWorker } from './modules/integration/index.ts';
 import type { Config } from './platform/config.ts';
 import { type Db, openPglite, openPostgres } from './platform/db/connect.ts';
 import { acquireDataDirLock } from './platform/db/lock.ts';
@@ -72,6 +72,8 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
   const webRoot = ensureWebBuild(say);
   const app = await buildApp({ db, config, webRoot, registerRoutes: registerAllRoutes });
   registerPlatformJobs(config);
+  // Before the dispatcher, so its subscriber sees the first events; a NATS that is down only logs and retries.
+  const nats = config.natsUrl ? startNatsPublisher(db, config.natsUrl, app.log) : null;
   const dispatcher = startDispatcher(db, app.log);
   const webhooks = startWebhookWorker(db, app.log);
   const scheduler = startScheduler(db, app.log);
@@ -86,6 +88,7 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
       await app.close();
       await dispatcher.stop();
       await webhooks.stop();
+      await nats?.stop();
       await scheduler.stop();
       await db.close();
       release();

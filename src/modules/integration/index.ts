@@ -26,4 +26,5 @@ export const integration: ModuleDef = {
   },
 };
 
+export { startNatsPublisher } from './nats/index.ts';
 export { drainWebhooks, enqueueWebhookDelivery, startWebhookWorker } from './webhooks/index.ts';

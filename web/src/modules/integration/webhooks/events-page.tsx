@@ -16,8 +16,9 @@ function EventDeliveries({ id }: { id: string }) {
   if (detail.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   const event = detail.data;
   if (!event) return null;
+  // width 0 / min-width 100 %: the payload and URLs wrap in the row instead of widening the whole table.
   return (
-    <>
+    <div style={{ width: 0, minWidth: '100%', overflowWrap: 'anywhere' }}>
       <Typography.Paragraph code ellipsis={{ rows: 3, expandable: true }}>
         {JSON.stringify(event.payload)}
       </Typography.Paragraph>
@@ -38,7 +39,7 @@ function EventDeliveries({ id }: { id: string }) {
           </div>
         ))
       )}
-    </>
+    </div>
   );
 }
 

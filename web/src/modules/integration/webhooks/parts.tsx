@@ -1,4 +1,4 @@
-import { Button, Descriptions, Empty, Skeleton, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../components/format.ts';
 import { useDelivery } from './queries.ts';
@@ -16,7 +16,10 @@ export function WebhookStateTag({ state }: { state: WebhookState }) {
   return <Tag color={state === 'active' ? 'green' : 'default'}>{t(`webhooks.state.${state}`)}</Tag>;
 }
 
-/** The attempts of one delivery: when, the answer or the error, how long. */
+/**
+ * The attempts of one delivery, oldest first: when, the answer or the error, how long. Numbered by position:
+ * the server's attempt counter starts again after a replay. A plain list, so it wraps at phone width.
+ */
 export function AttemptLog({ webhookId, deliveryId }: { webhookId: string; deliveryId: string }) {
   const { t } = useTranslation();
   const detail = useDelivery(webhookId, deliveryId);
@@ -24,29 +27,24 @@ export function AttemptLog({ webhookId, deliveryId }: { webhookId: string; deliv
   const log = detail.data?.log ?? [];
   if (log.length === 0) return <Empty description={t('webhooks.noAttempts')} />;
   return (
-    <Descriptions
-      size="small"
-      column={1}
-      bordered
-      items={log.map((a) => ({
-        key: String(a.attempt),
-        label: `#${a.attempt} · ${formatDateTime(a.createdAt)}`,
-        children: (
-          <span data-testid="attempt">
-            {a.statusCode !== null ? (
-              <Tag color={a.statusCode < 300 ? 'green' : 'red'}>HTTP {a.statusCode}</Tag>
-            ) : null}
-            {a.error ? <Typography.Text type="danger">{a.error}</Typography.Text> : null}
-            <Typography.Text type="secondary"> · {a.durationMs} ms</Typography.Text>
-            {a.responseExcerpt ? (
-              <Typography.Paragraph code ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>
-                {a.responseExcerpt}
-              </Typography.Paragraph>
-            ) : null}
-          </span>
-        ),
-      }))}
-    />
+    <Flex vertical gap={8} style={{ width: 0, minWidth: '100%' }}>
+      {log.map((a, i) => (
+        <div key={a.createdAt} data-testid="attempt" style={{ overflowWrap: 'anywhere' }}>
+          <Typography.Text type="secondary">
+            #{i + 1} · {formatDateTime(a.createdAt)} · {a.durationMs} ms{' '}
+          </Typography.Text>
+          {a.statusCode !== null ? (
+            <Tag color={a.statusCode < 300 ? 'green' : 'red'}>HTTP {a.statusCode}</Tag>
+          ) : null}
+          {a.error ? <Typography.Text type="danger">{a.error}</Typography.Text> : null}
+          {a.responseExcerpt ? (
+            <Typography.Paragraph code ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>
+              {a.responseExcerpt}
+            </Typography.Paragraph>
+          ) : null}
+        </div>
+      ))}
+    </Flex>
   );
 }
 

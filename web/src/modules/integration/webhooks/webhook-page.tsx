@@ -152,7 +152,11 @@ export function WebhookPage() {
                 ),
               },
               { key: 'streak', label: t('webhooks.streak'), children: w.failureStreak },
-              { key: 'types', label: t('webhooks.eventTypes'), children: w.eventTypes.join(', ') },
+              {
+                key: 'types',
+                label: t('webhooks.eventTypes'),
+                children: w.eventTypes.map((x) => (x === '*' ? t('webhooks.allEvents') : x)).join(', '),
+              },
               {
                 key: 'filter',
                 label: t('webhooks.filter'),
