@@ -11,6 +11,7 @@ import { qualityEn, qualityErrorsEn } from './quality.en.ts';
 import { rulesEn, rulesErrorsEn } from './rules.en.ts';
 import { salesEn, salesErrorsEn } from './sales.en.ts';
 import { companySettingsEn } from './settings.en.ts';
+import { apiTokensEn } from './tokens.en.ts';
 import { webhooksEn, webhooksErrorsEn } from './webhooks.en.ts';
 
 // English strings. zh-CN.ts must have exactly the same keys (the Messages type checks it).
@@ -57,6 +58,7 @@ export const en = {
     roles: 'Roles',
     auditLog: 'Audit log',
     companySettings: 'Company settings',
+    apiTokens: 'API tokens',
     triggerRules: 'Trigger rules',
     dataQuality: 'Data quality',
     webhooks: 'Webhooks',
@@ -337,6 +339,7 @@ export const en = {
   rules: rulesEn,
   quality: qualityEn,
   webhooks: webhooksEn,
+  apiTokens: apiTokensEn,
   errors: {
     network: 'Cannot reach the Tandem server. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',

@@ -11,6 +11,7 @@ import { qualityErrorsZhCN, qualityZhCN } from './quality.zh-CN.ts';
 import { rulesErrorsZhCN, rulesZhCN } from './rules.zh-CN.ts';
 import { salesErrorsZhCN, salesZhCN } from './sales.zh-CN.ts';
 import { companySettingsZhCN } from './settings.zh-CN.ts';
+import { apiTokensZhCN } from './tokens.zh-CN.ts';
 import { webhooksErrorsZhCN, webhooksZhCN } from './webhooks.zh-CN.ts';
 
 // 简体中文。键与 en.ts 完全一致（由 Messages 类型检查）。
@@ -57,6 +58,7 @@ export const zhCN: Messages = {
     roles: '角色',
     auditLog: '审计日志',
     companySettings: '公司设置',
+    apiTokens: 'API 令牌',
     triggerRules: '触发规则',
     dataQuality: '数据质量',
     webhooks: 'Webhook',
@@ -337,6 +339,7 @@ export const zhCN: Messages = {
   rules: rulesZhCN,
   quality: qualityZhCN,
   webhooks: webhooksZhCN,
+  apiTokens: apiTokensZhCN,
   errors: {
     network: '无法连接 Tandem 服务器，请检查网络后重试。',
     unknown: '出现问题，请重试。',

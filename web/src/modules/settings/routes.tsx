@@ -6,6 +6,7 @@ export const settingsNav = [
   { label: 'nav.roles', path: '/settings/roles' },
   { label: 'nav.auditLog', path: '/settings/audit-log' },
   { label: 'nav.companySettings', path: '/settings/company' },
+  { label: 'nav.apiTokens', path: '/settings/api-tokens' },
 ];
 
 // Pages load on first visit, so the sign-in page and the dashboard do not carry them.
@@ -20,6 +21,10 @@ export const settingsRoutes: RouteObject = {
       lazy: async () => ({
         Component: (await import('./company/company-settings-page.tsx')).CompanySettingsPage,
       }),
+    },
+    {
+      path: 'api-tokens',
+      lazy: async () => ({ Component: (await import('./tokens/api-tokens-page.tsx')).ApiTokensPage }),
     },
     {
       path: 'audit-log',
