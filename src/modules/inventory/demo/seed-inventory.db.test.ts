@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { describeDb, newCompany } from '../../../../test/kit/index.ts';
 import { rows, withTransaction } from '../../../platform/db/tx.ts';
+import { drainOutbox } from '../../../platform/outbox/dispatcher.ts';
 import { checkStockConsistency } from '../stock/consistency.ts';
 import { makeProduct } from '../stock/fixtures.ts';
 import { seedInventoryDemo } from './seed-inventory.ts';
@@ -43,6 +44,8 @@ describeDb('inventory demo data', (ctx) => {
     );
     assert.ok(stocked.length >= 10);
     assert.deepEqual(await checkStockConsistency(ctx.db.orm, company.id), []);
+    // The safety alert is a trigger rule now: it notifies after commit, when the outbox delivers the event.
+    await drainOutbox(ctx.db);
     const alerts = await rows(
       ctx.db.orm,
       sql`select 1 from platform_notification where company_id = ${company.id} and user_id = ${purchasing.id}`,
