@@ -15153,6 +15153,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    outcome?: "conflict" | "error";
                 };
                 header?: never;
                 path: {
@@ -15345,6 +15346,110 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Go on with an import a crash interrupted (status running, no longer worked on), from the row after the last committed chunk
+         * @description Requires permission `platform.import.run`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportBatch"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -44940,6 +45045,13 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            diff: {
+                conflicts: number;
+                errors: number;
+                new: number;
+                unchanged: number;
+                updated: number;
+            };
             dryRun: boolean;
             entity: string;
             errorRows: number;
@@ -44964,6 +45076,13 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            diff: {
+                conflicts: number;
+                errors: number;
+                new: number;
+                unchanged: number;
+                updated: number;
+            };
             dryRun: boolean;
             entity: string;
             errorRows: number;
@@ -44991,6 +45110,8 @@ export interface components {
                 header: string | null;
                 message: string;
             }[];
+            /** @enum {string} */
+            outcome: "conflict" | "error";
             rowNo: number;
         };
         ImportRowErrorInput: {
@@ -45000,6 +45121,8 @@ export interface components {
                 header: string | null;
                 message: string;
             }[];
+            /** @enum {string} */
+            outcome: "conflict" | "error";
             rowNo: number;
         };
         ImportTemplate: {
@@ -45013,6 +45136,7 @@ export interface components {
                 required: boolean;
             }[];
             entity: string;
+            keyColumns: string[];
         };
         ImportTemplateInput: {
             columns: {
@@ -45025,6 +45149,7 @@ export interface components {
                 required: boolean;
             }[];
             entity: string;
+            keyColumns: string[];
         };
         Invoice: {
             cancelledAt: string | null;

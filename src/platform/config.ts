@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Where uploaded import files are kept while their batch runs, for resuming after a crash. */
+  importsDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
   publicUrl: string;
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    importsDir: path.resolve(env.IMPORTS_DIR ?? path.join(env.DATA_DIR ?? 'data', 'imports')),
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: int(env.DATABASE_POOL_SIZE, 10),
     publicUrl,

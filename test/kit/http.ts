@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Db } from '../../src/platform/db/connect.ts';
@@ -14,6 +16,7 @@ export function testApp(db: Db): Promise<FastifyInstance> {
       ...process.env,
       PUBLIC_URL: 'https://tandem.test',
       DATA_DIR: '/nonexistent',
+      IMPORTS_DIR: path.join(os.tmpdir(), 'tandem-test-imports'),
       // The suites send thousands of requests a minute from one process; the API limits have their
       // own test (src/platform/http/api-rate-limit.db.test.ts) on an app built with small ones.
       API_RATE_LIMIT_PER_IP: '0',

@@ -7,6 +7,7 @@ import type { Tx } from '../../platform/db/tx.ts';
 import { registerDemoSeeder } from '../../platform/demo/seed.ts';
 import type { ModuleDef } from '../index.ts';
 import './permissions.ts';
+import './transfer/import-price-item.ts';
 import { categoryRoutes } from './category/routes.ts';
 import { seedCatalogDemo } from './demo/seed-catalog.ts';
 import * as pricing from './price-list/price-for.ts';

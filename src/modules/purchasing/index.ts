@@ -11,6 +11,7 @@ import type { ModuleDef } from '../index.ts';
 import { registerIncomingSupply } from '../inventory/index.ts';
 import './permissions.ts';
 import './order/order-approval.ts';
+import './supplier/import-supplier.ts';
 import { billRoutes } from './bill/routes.ts';
 import { seedPurchasingDemo } from './demo/seed-purchasing.ts';
 import { orderRoutes } from './order/routes.ts';

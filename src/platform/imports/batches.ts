@@ -20,6 +20,15 @@ export const BatchView = z
     processedRows: z.number().int(),
     okRows: z.number().int(),
     errorRows: z.number().int(),
+    /** What the rows did (for a dry run: would do), e.g. 1,203 new, 88 updated, 12 conflicts. */
+    diff: z.object({
+      new: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      conflicts: z.number().int(),
+      /** Rows refused for their own cells (not counting conflicts). */
+      errors: z.number().int(),
+    }),
     createdBy: z.uuid(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
@@ -32,6 +41,8 @@ export type BatchView = z.infer<typeof BatchView>;
 export const RowErrorView = z
   .object({
     rowNo: z.number().int(),
+    /** `conflict`: the row collides with another record (duplicate, unique value taken); `error`: its cells are wrong. */
+    outcome: z.enum(['conflict', 'error']),
     errors: z.array(
       z.object({
         column: z.string().nullable(),
@@ -55,6 +66,7 @@ export const BatchListQuery = z.object({
 
 export const RowErrorQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  outcome: z.enum(['conflict', 'error']).optional(),
   cursor: z.string().max(200).optional(),
 });
 
@@ -71,6 +83,13 @@ export function batchView(r: Record<string, any>): BatchView {
     processedRows: r.processed_rows,
     okRows: r.ok_rows,
     errorRows: r.error_rows,
+    diff: {
+      new: r.new_rows,
+      updated: r.updated_rows,
+      unchanged: r.unchanged_rows,
+      conflicts: r.conflict_rows,
+      errors: r.error_rows - r.conflict_rows,
+    },
     createdBy: r.created_by,
     createdAt: iso(r.created_at),
     finishedAt: isoOrNull(r.finished_at),
@@ -149,16 +168,22 @@ export async function listRowErrors(
   const cursor = decodeCursor(query.cursor, 1);
   if (cursor && (cursor[0] === '__invalid__' || typeof cursor[0] !== 'number'))
     throw badRequest('bad_cursor', 'The cursor is not valid');
-  const list = await rows<{ row_no: number; errors: StoredError[] | null }>(
+  const list = await rows<{ row_no: number; outcome: string | null; errors: StoredError[] | null }>(
     ex,
-    sql`select row_no, errors from platform_import_row
+    sql`select row_no, outcome, errors from platform_import_row
          where company_id = ${actor.companyId} and batch_id = ${id} and status = 'error'
            and row_no > ${cursor ? Number(cursor[0]) : 0}
+           ${query.outcome === 'conflict' ? sql`and outcome = 'conflict'` : sql``}
+           ${query.outcome === 'error' ? sql`and outcome is distinct from 'conflict'` : sql``}
          order by row_no limit ${query.limit + 1}`,
   );
   const page = list.slice(0, query.limit);
   return {
-    items: page.map((r) => ({ rowNo: r.row_no, errors: withHeaders(batch, r.errors) })),
+    items: page.map((r) => ({
+      rowNo: r.row_no,
+      outcome: r.outcome === 'conflict' ? ('conflict' as const) : ('error' as const),
+      errors: withHeaders(batch, r.errors),
+    })),
     nextCursor: list.length > query.limit ? encodeCursor([page[page.length - 1].row_no]) : null,
   };
 }

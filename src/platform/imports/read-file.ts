@@ -47,8 +47,6 @@ export interface FileShape {
   delimiter: string;
 }
 
-/** Nobody imports more in one go; a bigger file is a mistake or an attempt to exhaust the server. */
-export const MAX_ROWS = 200_000;
 const MAX_RECORD_CHARS = 100_000;
 
 async function head(source: FileSource): Promise<Buffer> {

@@ -32,13 +32,39 @@ export interface ChunkRow<I> {
   input: I;
 }
 
-export type ChunkOutcome = { rowNo: number; recordId: string } | { rowNo: number; errors: RowError[] };
+/**
+ * What an accepted row did: made a record, changed the record its key matched, or found that record
+ * already as the row says (nothing written, nothing audited). Importers without a key only make.
+ */
+export type RowResult = 'new' | 'updated' | 'unchanged';
+
+export interface RowWritten {
+  recordId: string;
+  /** `new` when not given. */
+  result?: RowResult;
+}
+
+export type ChunkOutcome = ({ rowNo: number } & RowWritten) | { rowNo: number; errors: RowError[] };
+
+/**
+ * Refusals that are collisions with other records rather than bad cells: a duplicate, a unique
+ * value taken, a key matching several records. The dry-run diff counts them as conflicts.
+ */
+export function isConflictCode(code: string): boolean {
+  return (
+    code === 'duplicate' ||
+    code === 'import.key_ambiguous' ||
+    code.endsWith('.duplicate_suspected') ||
+    code.endsWith('_taken')
+  );
+}
 
 /**
  * What a module registers to make one of its entities importable. `parseRow` gets the mapped cells
  * of one row (trimmed; blank cells are absent) and validates them without I/O; `importRow` writes one
  * record through the module's own use case (so every rule and the audit apply) and throws an
- * `AppError` when the row is refused; `undo` reverses the records of a batch.
+ * `AppError` when the row is refused; `undo` reverses the records a batch made (never those it only
+ * updated or found unchanged).
  */
 export interface Importer<I = any> {
   entity: string;
@@ -47,8 +73,14 @@ export interface Importer<I = any> {
   /** Needed to undo a batch; the import permission when not given. */
   undoPermission?: string;
   columns: ImportColumn[];
+  /**
+   * The columns that name an existing record (customer code, SKU …), for upsert: a row whose key
+   * matches a record updates it through the module's update use case, and a row equal to the record
+   * changes nothing. Shown in the template; the importer does the matching in `importRow`/`importChunk`.
+   */
+  keyColumns?: string[];
   parseRow(raw: Record<string, string>): Parsed<I>;
-  importRow(tx: Tx, actor: Actor, input: I, ctx: ImportContext): Promise<{ recordId: string }>;
+  importRow(tx: Tx, actor: Actor, input: I, ctx: ImportContext): Promise<RowWritten>;
   /**
    * Optional, for entities imported by the ten thousand: all parsed rows of a chunk at once
    * (set-based checks, multi-row inserts) instead of `importRow` in a savepoint per row. It answers

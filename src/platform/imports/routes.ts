@@ -19,6 +19,7 @@ import {
 } from './batches.ts';
 import { bufferSource } from './read-file.ts';
 import { allImporters, findImporter, type Importer } from './registry.ts';
+import { resumeImport } from './resume-import.ts';
 import { runImport } from './run-import.ts';
 import { UndoImportInput, undoImport } from './undo-import.ts';
 import './user-importer.ts';
@@ -52,6 +53,8 @@ const ImportQuery = z.object({
 const TemplateView = z
   .object({
     entity: z.string(),
+    /** The columns that match a row to an existing record, which the row then updates (upsert). */
+    keyColumns: z.array(z.string()),
     columns: z.array(
       z.object({
         key: z.string(),
@@ -64,7 +67,7 @@ const TemplateView = z
   .meta({ id: 'ImportTemplate' });
 
 function template(importer: Importer): z.infer<typeof TemplateView> {
-  return { entity: importer.entity, columns: importer.columns };
+  return { entity: importer.entity, keyColumns: importer.keyColumns ?? [], columns: importer.columns };
 }
 
 function importerOr404(entity: string): Importer {
@@ -98,20 +101,37 @@ export function importRoutes(app: FastifyInstance): void {
     bodyLimit: 50 * 1024 * 1024,
     status: 201,
     response: BatchView,
-    handler: async ({ db, req, query }, actor) => {
+    handler: async ({ db, req, query, config }, actor) => {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0)
         throw badRequest(
           'import.file_required',
           'Send the file as the request body: text/csv, application/octet-stream or the .xlsx type',
         );
-      return runImport(db, actor, {
-        entity: query.entity,
-        fileName: cleanFileName(query.fileName),
-        dryRun: query.dryRun === 'true',
-        mapping: query.mapping,
-        source: bufferSource(req.body),
-      });
+      return runImport(
+        db,
+        actor,
+        {
+          entity: query.entity,
+          fileName: cleanFileName(query.fileName),
+          dryRun: query.dryRun === 'true',
+          mapping: query.mapping,
+          source: bufferSource(req.body),
+        },
+        { fileDir: config.importsDir },
+      );
     },
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/imports/:id/resume',
+    summary:
+      'Go on with an import a crash interrupted (status running, no longer worked on), from the row after the last committed chunk',
+    tags,
+    access: 'platform.import.run',
+    params: IdParams,
+    response: BatchView,
+    handler: ({ db, params, config }, actor) =>
+      resumeImport(db, actor, params.id, { fileDir: config.importsDir }),
   });
   route(app, {
     method: 'GET',

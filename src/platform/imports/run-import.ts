@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/connect.ts';
-import { one, type Tx, translateDbError, withTransaction } from '../db/tx.ts';
-import { AppError, badRequest } from '../errors.ts';
+import { one, type Tx, withTransaction } from '../db/tx.ts';
+import { badRequest } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { publish } from '../outbox/publish.ts';
 import { type Actor, requirePermission } from '../permissions/actor.ts';
@@ -12,17 +15,12 @@ import {
   type FileShape,
   type FileSource,
   inspectFile,
-  MAX_ROWS,
+  pathSource,
   readRows,
   type SheetRow,
 } from './read-file.ts';
-import {
-  type ChunkOutcome,
-  findImporter,
-  type ImportContext,
-  type Importer,
-  type RowError,
-} from './registry.ts';
+import { findImporter, type Importer } from './registry.ts';
+import { runChunk } from './run-chunk.ts';
 
 export interface ImportInput {
   entity: string;
@@ -35,20 +33,20 @@ export interface ImportInput {
 
 export interface ImportOptions {
   chunkSize?: number;
+  /**
+   * Where the file is kept while its batch runs (DATA_DIR/imports on a server), as `<batchId>`, so
+   * a batch a crash interrupted can be resumed; without it the batch cannot be resumed.
+   */
+  fileDir?: string;
+  /** How long a running batch stays claimed without a committed chunk (default 10 minutes). */
+  leaseSeconds?: number;
   /** Called after every committed chunk with the batch as it now stands. */
   onProgress?(batch: BatchView): void | Promise<void>;
 }
 
-interface RowOutcome {
-  rowNo: number;
-  status: 'ok' | 'error';
-  errors: RowError[] | null;
-  recordId: string | null;
-}
+const DEFAULT_LEASE = 600;
 
-class DryRunRollback extends Error {}
-
-/** Reads the whole file once before anything is written: a broken or oversized file is a 400 with no batch. */
+/** Reads the whole file once before anything is written: a broken file is a 400 with no batch. No row cap: only a count. */
 async function scanFile(
   source: FileSource,
   shape: FileShape,
@@ -57,10 +55,7 @@ async function scanFile(
   let dataRows = 0;
   for await (const row of readRows(source, shape)) {
     if (!header) header = row;
-    else if (++dataRows > MAX_ROWS)
-      throw badRequest('import.too_many_rows', `A file may hold at most ${MAX_ROWS} rows; split it`, {
-        max: MAX_ROWS,
-      });
+    else dataRows++;
   }
   if (!header) throw badRequest('import.empty_file', 'The file has no header row');
   return { header, dataRows };
@@ -73,14 +68,16 @@ async function createBatch(
   shape: FileShape,
   mapping: Record<string, string>,
   totalRows: number,
+  leaseSeconds: number,
 ): Promise<BatchView> {
   const id = newId();
   const row = await one(
     tx,
     sql`insert into platform_import_batch
-          (company_id, id, entity, file_name, format, mapping, dry_run, total_rows, created_by)
+          (company_id, id, entity, file_name, format, mapping, dry_run, total_rows, created_by, lease_until)
         values (${actor.companyId}, ${id}, ${input.entity}, ${input.fileName}, ${shape.format},
-                ${JSON.stringify(mapping)}::jsonb, ${input.dryRun}, ${totalRows}, ${actor.userId})
+                ${JSON.stringify(mapping)}::jsonb, ${input.dryRun}, ${totalRows}, ${actor.userId},
+                now() + make_interval(secs => ${leaseSeconds}))
         returning *`,
   );
   await recordAudit(tx, actor, {
@@ -92,186 +89,11 @@ async function createBatch(
   return batchView(row!);
 }
 
-function rawCells(row: SheetRow, resolved: ResolvedMapping): Record<string, string> {
-  const raw: Record<string, string> = {};
-  for (const [key, index] of resolved.indexByKey) {
-    const value = row.cells[index] ?? '';
-    if (value !== '') raw[key] = value;
-  }
-  return raw;
+export function storedFile(fileDir: string, batchId: string): string {
+  return path.join(fileDir, batchId);
 }
 
-function errorOf(error: AppError): RowError {
-  const column = error.details.column ?? error.details.field;
-  return {
-    ...(typeof column === 'string' ? { column } : {}),
-    code: error.code,
-    message: error.message,
-  };
-}
-
-function parseOne(
-  importer: Importer,
-  resolved: ResolvedMapping,
-  headerWidth: number,
-  row: SheetRow,
-): { input: unknown } | RowOutcome {
-  const fail = (errors: RowError[]): RowOutcome => ({
-    rowNo: row.rowNo,
-    status: 'error',
-    errors,
-    recordId: null,
-  });
-  if (row.cells.slice(headerWidth).some((cell) => cell !== ''))
-    return fail([
-      { code: 'import.row_too_long', message: 'The row has more values than the header has columns' },
-    ]);
-  const parsed = importer.parseRow(rawCells(row, resolved));
-  return parsed.ok ? { input: parsed.value } : fail(parsed.errors);
-}
-
-/**
- * One validated row: the importer's use case inside a savepoint, so a refused row leaves no trace
- * and the rest of the chunk goes on. Anything that is not a refusal (a bug, the database gone) is
- * no row's fault: it stops the batch.
- */
-async function importOne(
-  tx: Tx,
-  actor: Actor,
-  importer: Importer,
-  rowNo: number,
-  input: unknown,
-  ctx: ImportContext,
-): Promise<RowOutcome> {
-  try {
-    const { recordId } = await tx.transaction((savepoint) =>
-      importer.importRow(savepoint as Tx, actor, input, ctx),
-    );
-    return { rowNo, status: 'ok', errors: null, recordId };
-  } catch (error) {
-    const refusal = translateDbError(error);
-    if (refusal instanceof AppError && refusal.status < 500)
-      return { rowNo, status: 'error', errors: [errorOf(refusal)], recordId: null };
-    throw error;
-  }
-}
-
-/**
- * The rows of one chunk: each validated, then either the importer's `importChunk` for all of them in
- * one savepoint or, without it (or when it refuses as a whole), `importRow` one by one.
- */
-async function importRows(
-  tx: Tx,
-  actor: Actor,
-  importer: Importer,
-  resolved: ResolvedMapping,
-  headerWidth: number,
-  chunk: SheetRow[],
-  batch: BatchView,
-): Promise<RowOutcome[]> {
-  const outcomes = new Map<number, RowOutcome>();
-  const parsed: Array<{ rowNo: number; input: unknown }> = [];
-  for (const row of chunk) {
-    const result = parseOne(importer, resolved, headerWidth, row);
-    if ('status' in result) outcomes.set(row.rowNo, result);
-    else parsed.push({ rowNo: row.rowNo, input: result.input });
-  }
-  let bulk: ChunkOutcome[] | null = null;
-  if (importer.importChunk && parsed.length > 0) {
-    try {
-      bulk = await tx.transaction((savepoint) =>
-        importer.importChunk!(savepoint as Tx, actor, parsed, { batchId: batch.id, dryRun: batch.dryRun }),
-      );
-    } catch (error) {
-      const refusal = translateDbError(error);
-      if (!(refusal instanceof AppError && refusal.status < 500)) throw error;
-    }
-  }
-  if (bulk) {
-    for (const o of bulk)
-      outcomes.set(
-        o.rowNo,
-        'errors' in o
-          ? { rowNo: o.rowNo, status: 'error', errors: o.errors, recordId: null }
-          : { rowNo: o.rowNo, status: 'ok', errors: null, recordId: o.recordId },
-      );
-  } else
-    for (const p of parsed)
-      outcomes.set(
-        p.rowNo,
-        await importOne(tx, actor, importer, p.rowNo, p.input, {
-          batchId: batch.id,
-          rowNo: p.rowNo,
-          dryRun: batch.dryRun,
-        }),
-      );
-  return chunk.map((row) => {
-    const outcome = outcomes.get(row.rowNo);
-    if (!outcome) throw new Error(`importer ${importer.entity} gave no outcome for row ${row.rowNo}`);
-    return outcome;
-  });
-}
-
-async function saveOutcomes(
-  tx: Tx,
-  actor: Actor,
-  batchId: string,
-  outcomes: RowOutcome[],
-): Promise<BatchView> {
-  if (outcomes.length > 0)
-    await tx.execute(
-      sql`insert into platform_import_row (company_id, batch_id, row_no, status, errors, record_id) values ${sql.join(
-        outcomes.map(
-          (o) =>
-            sql`(${actor.companyId}, ${batchId}, ${o.rowNo}, ${o.status},
-                 ${o.errors ? JSON.stringify(o.errors) : null}::jsonb, ${o.recordId})`,
-        ),
-        sql`, `,
-      )}`,
-    );
-  const ok = outcomes.filter((o) => o.status === 'ok').length;
-  const row = await one(
-    tx,
-    sql`update platform_import_batch
-           set processed_rows = processed_rows + ${outcomes.length}, ok_rows = ok_rows + ${ok},
-               error_rows = error_rows + ${outcomes.length - ok}
-         where company_id = ${actor.companyId} and id = ${batchId} returning *`,
-  );
-  return batchView(row!);
-}
-
-/**
- * One chunk in one transaction: the records, their row results and the batch counters commit
- * together, so the progress others see is always true. A dry run does the same work for real (so
- * uniqueness and references are checked by the database) and rolls it back; only the row results
- * are kept. A dry run cannot see records of earlier chunks, so duplicates further apart than a
- * chunk show up only in the real run.
- */
-async function runChunk(
-  db: Db,
-  actor: Actor,
-  batch: BatchView,
-  importer: Importer,
-  resolved: ResolvedMapping,
-  headerWidth: number,
-  chunk: SheetRow[],
-): Promise<BatchView> {
-  const importAll = (tx: Tx) => importRows(tx, actor, importer, resolved, headerWidth, chunk, batch);
-  if (!batch.dryRun)
-    return withTransaction(db, async (tx) => saveOutcomes(tx, actor, batch.id, await importAll(tx)));
-  let outcomes: RowOutcome[] = [];
-  try {
-    await withTransaction(db, async (tx) => {
-      outcomes = await importAll(tx);
-      throw new DryRunRollback();
-    });
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-  }
-  return withTransaction(db, (tx) => saveOutcomes(tx, actor, batch.id, outcomes));
-}
-
-async function finishBatch(
+export async function finishBatch(
   db: Db,
   actor: Actor,
   batchId: string,
@@ -281,7 +103,7 @@ async function finishBatch(
     const row = await one(
       tx,
       sql`update platform_import_batch
-             set status = ${status}, finished_at = now(), version = version + 1,
+             set status = ${status}, finished_at = now(), version = version + 1, lease_until = null,
                  total_rows = case when ${status} = 'done' then processed_rows else total_rows end
            where company_id = ${actor.companyId} and id = ${batchId} returning *`,
     );
@@ -302,11 +124,67 @@ async function finishBatch(
   });
 }
 
+export interface Pass {
+  batch: BatchView;
+  importer: Importer;
+  resolved: ResolvedMapping;
+  headerWidth: number;
+  source: FileSource;
+  shape: FileShape;
+  /** Rows up to this number were committed by an earlier run of the batch and are skipped. */
+  after: number;
+  /** The stored copy of the file, removed when the batch ends. */
+  kept?: string;
+}
+
 /**
- * Imports a file: checks permission, file and columns before anything is written, then reads the
- * file as a stream in chunks, each chunk its own transaction (a large file must neither sit in
- * memory nor in one huge transaction). That is why this use case takes the database and not a
- * transaction. Every imported record is audited with the reason "import batch <id>".
+ * The import pass over the file as a stream, in chunks, each chunk its own transaction (a large
+ * file must neither sit in memory nor in one huge transaction); the batch ends done or failed.
+ */
+export async function importPass(
+  db: Db,
+  actor: Actor,
+  pass: Pass,
+  options: ImportOptions,
+): Promise<BatchView> {
+  let { batch } = pass;
+  const rowActor: Actor = { ...actor, reason: `import batch ${batch.id}` };
+  const chunkSize = options.chunkSize ?? 500;
+  const lease = options.leaseSeconds ?? DEFAULT_LEASE;
+  const run = async (chunk: SheetRow[]) => {
+    batch = await runChunk(db, rowActor, batch, pass.importer, pass.resolved, pass.headerWidth, chunk, lease);
+    await options.onProgress?.(batch);
+  };
+  try {
+    let chunk: SheetRow[] = [];
+    let seenHeader = false;
+    for await (const row of readRows(pass.source, pass.shape)) {
+      if (!seenHeader) {
+        seenHeader = true;
+        continue;
+      }
+      if (row.rowNo <= pass.after) continue;
+      chunk.push(row);
+      if (chunk.length < chunkSize) continue;
+      await run(chunk);
+      chunk = [];
+    }
+    if (chunk.length > 0) await run(chunk);
+  } catch (error) {
+    await finishBatch(db, actor, batch.id, 'failed').catch(() => {});
+    if (pass.kept) fs.rmSync(pass.kept, { force: true });
+    throw error;
+  }
+  const done = await finishBatch(db, actor, batch.id, 'done');
+  if (pass.kept) fs.rmSync(pass.kept, { force: true });
+  return done;
+}
+
+/**
+ * Imports a file: checks permission, file and columns before anything is written, keeps the file
+ * (with `fileDir`) so a crash can be resumed from the last committed chunk, then imports it. That
+ * is why this use case takes the database and not a transaction. Every imported record is audited
+ * with the reason "import batch <id>".
  */
 export async function runImport(
   db: Db,
@@ -324,33 +202,30 @@ export async function runImport(
   const shape = await inspectFile(input.source);
   const scan = await scanFile(input.source, shape);
   const resolved = resolveMapping(importer.columns, scan.header.cells, input.mapping);
-  let batch = await withTransaction(db, (tx) =>
-    createBatch(tx, actor, input, shape, resolved.mapping, scan.dataRows),
+  const batch = await withTransaction(db, (tx) =>
+    createBatch(
+      tx,
+      actor,
+      input,
+      shape,
+      resolved.mapping,
+      scan.dataRows,
+      options.leaseSeconds ?? DEFAULT_LEASE,
+    ),
   );
-  const rowActor: Actor = { ...actor, reason: `import batch ${batch.id}` };
-  const chunkSize = options.chunkSize ?? 500;
-  const headerWidth = scan.header.cells.length;
-  try {
-    let chunk: SheetRow[] = [];
-    let seenHeader = false;
-    for await (const row of readRows(input.source, shape)) {
-      if (!seenHeader) {
-        seenHeader = true;
-        continue;
-      }
-      chunk.push(row);
-      if (chunk.length < chunkSize) continue;
-      batch = await runChunk(db, rowActor, batch, importer, resolved, headerWidth, chunk);
-      chunk = [];
-      await options.onProgress?.(batch);
-    }
-    if (chunk.length > 0) {
-      batch = await runChunk(db, rowActor, batch, importer, resolved, headerWidth, chunk);
-      await options.onProgress?.(batch);
-    }
-  } catch (error) {
-    await finishBatch(db, actor, batch.id, 'failed').catch(() => {});
-    throw error;
+  let source = input.source;
+  let kept: string | undefined;
+  if (options.fileDir) {
+    fs.mkdirSync(options.fileDir, { recursive: true });
+    kept = storedFile(options.fileDir, batch.id);
+    await pipeline(input.source.open(), fs.createWriteStream(kept));
+    source = pathSource(kept);
   }
-  return finishBatch(db, actor, batch.id, 'done');
+  const headerWidth = scan.header.cells.length;
+  return importPass(
+    db,
+    actor,
+    { batch, importer, resolved, headerWidth, source, shape, after: 0, kept },
+    options,
+  );
 }

@@ -28,10 +28,21 @@ export const importBatch = pgTable(
     processedRows: integer('processed_rows').notNull().default(0),
     okRows: integer('ok_rows').notNull().default(0),
     errorRows: integer('error_rows').notNull().default(0),
+    // The dry-run diff: rows that made, changed or left alone a record, and refused rows that
+    // collided with another record (a subset of error_rows).
+    newRows: integer('new_rows').notNull().default(0),
+    updatedRows: integer('updated_rows').notNull().default(0),
+    unchangedRows: integer('unchanged_rows').notNull().default(0),
+    conflictRows: integer('conflict_rows').notNull().default(0),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
     finishedAt: ts('finished_at'),
     undoneAt: ts('undone_at'),
+    /**
+     * Until when the process running the batch holds it (renewed with every chunk); a `running`
+     * batch past it was left by a crash and may be resumed from its file under DATA_DIR/imports.
+     */
+    leaseUntil: ts('lease_until'),
     version: version(),
   },
   (t) => [
@@ -50,6 +61,8 @@ export const importRow = pgTable(
     status: text('status').notNull(),
     errors: jsonb('errors').$type<Array<{ column?: string; code: string; message: string }>>(),
     recordId: text('record_id'),
+    /** new | updated | unchanged | conflict | error; null on rows of batches imported before it existed. */
+    outcome: text('outcome'),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.batchId, t.rowNo] }),
@@ -58,5 +71,9 @@ export const importRow = pgTable(
       foreignColumns: [importBatch.companyId, importBatch.id],
     }),
     check('platform_import_row_status_ck', sql`${t.status} in ('ok', 'error')`),
+    check(
+      'platform_import_row_outcome_ck',
+      sql`${t.outcome} in ('new', 'updated', 'unchanged', 'conflict', 'error')`,
+    ),
   ],
 );

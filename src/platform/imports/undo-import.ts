@@ -54,7 +54,7 @@ export async function undoImport(
       tx,
       sql`select row_no, record_id from platform_import_row
            where company_id = ${actor.companyId} and batch_id = ${id} and status = 'ok'
-             and record_id is not null and row_no > ${after}
+             and (outcome is null or outcome = 'new') and record_id is not null and row_no > ${after}
            order by row_no limit ${UNDO_CHUNK}`,
     );
     if (page.length === 0) break;

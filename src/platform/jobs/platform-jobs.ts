@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sealAuditLog } from '../audit/seal.ts';
 import type { Config } from '../config.ts';
+import { resumeInterruptedImports } from '../imports/resume-import.ts';
 import { sendQueuedMail } from '../mail/queue.ts';
 import { registerJob } from './scheduler.ts';
 
@@ -10,6 +11,11 @@ export function registerPlatformJobs(config: Config): void {
     name: 'platform.audit.seal',
     everySeconds: 5,
     run: async (db) => void (await sealAuditLog(db)),
+  });
+  registerJob({
+    name: 'platform.import.resume',
+    everySeconds: 60,
+    run: async (db) => void (await resumeInterruptedImports(db, { fileDir: config.importsDir })),
   });
   registerJob({
     name: 'platform.mail.send',

@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { one, pgCode, rows, type Tx, textArray } from '../../../platform/db/tx.ts';
-import { type ImportColumn, rowError } from '../../../platform/imports/registry.ts';
+import { type ImportColumn, type RowWritten, rowError } from '../../../platform/imports/registry.ts';
 import type { Actor } from '../../../platform/permissions/actor.ts';
 import { toHalfWidth } from '../../../platform/text/search-key.ts';
 import { ProductInput } from '../product/contract.ts';
 import { createProduct } from '../product/create-product.ts';
+import { productBySku, upsertProduct } from './upsert-product.ts';
 
 const col = (key: string, zh: string, en: string, required: boolean, example: string): ImportColumn => ({
   key,
@@ -108,8 +109,11 @@ const FIELD_COLUMN: Record<string, string> = {
   units: 'packaging',
 };
 
-/** A product row through `createProduct` (every rule, the audit and the event apply). */
-export async function importProductRow(tx: Tx, actor: Actor, row: ProductRow): Promise<{ recordId: string }> {
+/**
+ * A product row through `createProduct`, or through `updateProduct` when its SKU (the key) names a
+ * product (every rule, the audit and the event apply; an equal row writes nothing).
+ */
+export async function importProductRow(tx: Tx, actor: Actor, row: ProductRow): Promise<RowWritten> {
   let categoryId: string | null = null;
   if (row.category) {
     const found = await one<{ id: string }>(
@@ -146,6 +150,8 @@ export async function importProductRow(tx: Tx, actor: Actor, row: ProductRow): P
     throw rowError(FIELD_COLUMN[field] ?? field, 'invalid', issue.message);
   }
   try {
+    const existing = await productBySku(tx, actor, input.data.sku);
+    if (existing) return await upsertProduct(tx, actor, row, input.data, existing);
     const product = await createProduct(tx, actor, input.data);
     return { recordId: product.id };
   } catch (error) {

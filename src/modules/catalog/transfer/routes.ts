@@ -12,12 +12,14 @@ import { ProductExportQuery, productExportColumns, productExportRows } from './e
 import { importProductRow, PRODUCT_COLUMNS, ProductRow, undoProductImport } from './import-product.ts';
 
 // Products on the platform's import engine (column mapping, dry run, per-row errors, undo): each row
-// goes through createProduct, so an existing SKU or barcode is refused with its 409 code.
+// goes through createProduct, or updateProduct when its SKU (the key) names a product; a barcode
+// another product has is refused with its 409 code (a conflict in the dry-run diff).
 registerImporter<ProductRow>({
   entity: 'catalog.product',
   permission: 'catalog.product.create',
   columns: PRODUCT_COLUMNS,
   parseRow: (raw) => parseWithSchema(ProductRow, raw),
+  keyColumns: ['sku'],
   importRow: (tx, actor, row) => importProductRow(tx, actor, row),
   undo: undoProductImport,
 });

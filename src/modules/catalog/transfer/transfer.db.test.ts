@@ -15,7 +15,7 @@ const HEADER =
   'sku,nameZh,nameEn,category,kind,uom,packaging,barcode,salePrice,taxCode,lotTracked,expiryTracked\n';
 
 describeDb('catalog import and export of products', (ctx) => {
-  test('a CSV of products: good rows created, bad rows listed by column; undo deletes them', async () => {
+  test('a CSV of products: good rows created, an existing SKU updated, bad rows listed by column; undo deletes the new', async () => {
     const company = await newCompany(ctx.db);
     const admin = await signedIn(ctx.db, company.admin);
     await packagingUnit(admin);
@@ -33,7 +33,8 @@ describeDb('catalog import and export of products', (ctx) => {
       'BAD-FLAG,旗,,,,PCS,,,1,,maybe,\n';
     const dry = await importCsv(admin, csv, true);
     assert.equal(dry.status, 201, JSON.stringify(dry.body));
-    assert.deepEqual([dry.body.okRows, dry.body.errorRows], [2, 6]);
+    assert.deepEqual([dry.body.okRows, dry.body.errorRows], [3, 5]);
+    assert.deepEqual(dry.body.diff, { new: 2, updated: 1, unchanged: 0, conflicts: 0, errors: 5 });
     assert.equal(
       (await rows(ctx.db.orm, sql`select 1 from catalog_product where company_id = ${company.id}`)).length,
       1,
@@ -41,12 +42,11 @@ describeDb('catalog import and export of products', (ctx) => {
 
     const res = await importCsv(admin, csv);
     assert.equal(res.status, 201, JSON.stringify(res.body));
-    assert.deepEqual([res.body.okRows, res.body.errorRows], [2, 6]);
+    assert.deepEqual([res.body.okRows, res.body.errorRows], [3, 5]);
     const errors = await admin.get(`/api/v1/imports/${res.body.id}/errors`);
     assert.deepEqual(
       errors.body.items.map((i: any) => [i.rowNo, i.errors[0].column, i.errors[0].code]),
       [
-        [4, 'sku', 'catalog.sku_taken'],
         [5, 'category', 'catalog.category_unknown'],
         [6, 'uom', 'catalog.unit_unknown'],
         [7, 'packaging', 'invalid'],

@@ -6,9 +6,11 @@ import { toHalfWidth } from '../customer/normalize.ts';
 
 /**
  * The columns of a customer file. The keys are also the customer export's columns, so an exported
- * list can be edited and imported elsewhere. The code is not a column: it is always generated.
+ * list can be edited and imported again. The code is the key: a row with a code updates that
+ * customer (a new customer's code is always generated).
  */
 export const CUSTOMER_COLUMNS: ImportColumn[] = [
+  { key: 'code', label: { 'zh-CN': '客户编号', en: 'Code' }, required: false, example: '' },
   {
     key: 'name',
     label: { 'zh-CN': '客户名称', en: 'Name' },
@@ -117,6 +119,7 @@ export const list = (max: number, item: z.ZodType<string, string>) =>
 const Text = (max: number) => z.string().max(max);
 
 export const CustomerRow = z.object({
+  code: Text(40).optional(),
   name: Text(200).min(1),
   shortName: Text(100).optional(),
   kind: word(KINDS, 'kind').optional(),

@@ -18,7 +18,7 @@ interface Column {
 }
 
 // The import's columns (same keys and headers, so an export can be edited and imported elsewhere),
-// led by the code, which the import does not take.
+// led by the code, the import's key (an edited export imported again updates those customers).
 const COLUMNS: Column[] = [
   { key: 'code', field: 'code' },
   { key: 'name', field: 'name' },
@@ -41,7 +41,7 @@ const COLUMNS: Column[] = [
   { key: 'contactEmail', field: 'email', from: 'contact' },
 ];
 
-// Columns the import does not read: the generated code, and the owner's name for people to read.
+// Labels of the code (as the import's) and of the owner's name, which the import does not read.
 const EXTRA_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
   code: { 'zh-CN': '客户编号', en: 'Code' },
   owner: { 'zh-CN': '负责人', en: 'Owner' },

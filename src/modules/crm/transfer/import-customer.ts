@@ -3,7 +3,13 @@ import { recordAudits } from '../../../platform/audit/record.ts';
 import { rows, type Tx, textArray } from '../../../platform/db/tx.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import type { ChunkOutcome, ChunkRow, ImportContext, RowError } from '../../../platform/imports/registry.ts';
+import type {
+  ChunkOutcome,
+  ChunkRow,
+  ImportContext,
+  RowError,
+  RowWritten,
+} from '../../../platform/imports/registry.ts';
 import { rowError } from '../../../platform/imports/registry.ts';
 import { publishMany } from '../../../platform/outbox/publish.ts';
 import { type Actor, requirePermission } from '../../../platform/permissions/actor.ts';
@@ -14,6 +20,7 @@ import { checkTaxId, customerCodeFormat, indexFields } from '../customer/create-
 import { nameKey } from '../customer/normalize.ts';
 import { type BatchState, batchState } from './batch-state.ts';
 import type { CustomerRow } from './customer-row.ts';
+import { matchCustomers, upsertCustomer } from './upsert-customer.ts';
 
 /** A row with its references resolved and its duplicate keys (`tax:…`, `name:…`, `phone:…`, strongest first). */
 interface Prepared {
@@ -288,19 +295,35 @@ export async function importCustomerChunk(
   requirePermission(actor, 'crm.customer.create');
   const state = batchState(ctx.batchId, actor.companyId);
   const outcomes = new Map<number, ChunkOutcome>();
+  const refuse = (rowNo: number, error: unknown) => {
+    if (!(error instanceof AppError) || error.status >= 500) throw error;
+    const column = error.details.column ?? error.details.field;
+    outcomes.set(rowNo, {
+      rowNo,
+      errors: [
+        { ...(typeof column === 'string' ? { column } : {}), code: error.code, message: error.message },
+      ],
+    });
+  };
+  const matches = await matchCustomers(
+    tx,
+    actor,
+    chunk.map(({ rowNo, input }) => ({ rowNo, row: input })),
+  );
   const prepared: Prepared[] = [];
   for (const { rowNo, input } of chunk) {
+    const match = matches.get(rowNo);
     try {
-      prepared.push(await prepare(tx, actor, state, rowNo, input));
+      if (match instanceof AppError) throw match;
+      if (match === undefined) prepared.push(await prepare(tx, actor, state, rowNo, input));
+      // One savepoint per update, so a refused one leaves the rest of the chunk as it was.
+      else
+        outcomes.set(rowNo, {
+          rowNo,
+          ...(await tx.transaction((sp) => upsertCustomer(sp as Tx, actor, state, rowNo, input, match))),
+        });
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      const column = error.details.column;
-      outcomes.set(rowNo, {
-        rowNo,
-        errors: [
-          { ...(typeof column === 'string' ? { column } : {}), code: error.code, message: error.message },
-        ],
-      });
+      refuse(rowNo, error);
     }
   }
   const { accepted, refused } = await sortOut(tx, actor, state, prepared);
@@ -320,9 +343,12 @@ export async function importCustomerRow(
   actor: Actor,
   row: CustomerRow,
   ctx: ImportContext,
-): Promise<{ recordId: string }> {
+): Promise<RowWritten> {
   requirePermission(actor, 'crm.customer.create');
   const state = batchState(ctx.batchId, actor.companyId);
+  const match = (await matchCustomers(tx, actor, [{ rowNo: ctx.rowNo, row }])).get(ctx.rowNo);
+  if (match instanceof AppError) throw match;
+  if (match !== undefined) return upsertCustomer(tx, actor, state, ctx.rowNo, row, match);
   const prepared = await prepare(tx, actor, state, ctx.rowNo, row);
   const { refused } = await sortOut(tx, actor, state, [prepared]);
   const error = refused.get(ctx.rowNo);

@@ -14,6 +14,7 @@ registerImporter<CustomerRow>({
   entity: 'crm.customer',
   permission: 'crm.customer.create',
   columns: CUSTOMER_COLUMNS,
+  keyColumns: ['code', 'taxId', 'name'],
   parseRow: (raw) => parseWithSchema(CustomerRow, raw),
   importRow: importCustomerRow,
   importChunk: importCustomerChunk,
