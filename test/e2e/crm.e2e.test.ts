@@ -360,7 +360,9 @@ test('CRM: web-form lead → assigned → converted → kanban → timeline, in 
         await admin.getByTestId('import-entity').getByText('Customers', { exact: true }).click();
         const csv = [
           'Name,City,Contact name,Contact phone',
-          `${LEAD.company},上海,韩梅梅,13900139000`,
+          // Not the converted lead's exact name (that row would update the customer: upsert by name), a
+          // near-duplicate of it, which the dry run flags.
+          '上海星辰贸易公司,上海,韩梅梅,13900139000',
           '北京晨光科技有限公司,北京,张伟,13700137000',
           ',广州,,',
         ].join('\n');

@@ -12,6 +12,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { SESSION_COOKIE } from '../auth/authenticate.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { newId } from '../ids.ts';
@@ -60,10 +61,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  // Per client IP over the whole API (tokens also count per token in route()); health stays free for probes.
+  // Per client IP over the API for token and anonymous traffic (tokens also count per token in route()).
+  // Signed-in browser sessions are not counted: a whole office behind one NAT address shares an IP, and
+  // a session is already an attributable, throttled sign-in. Health stays free for probes.
   app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/v1/health'))
-      countRequest(`ip:${req.ip}`, config.apiRateLimitPerIp);
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/v1/health')) return;
+    if (!req.headers.authorization && req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return;
+    countRequest(`ip:${req.ip}`, config.apiRateLimitPerIp);
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
